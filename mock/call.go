@@ -1,0 +1,86 @@
+package mock
+
+import (
+	"net/http"
+	"net/url"
+	"time"
+)
+
+// Operation is an AWS S3 operation name, spelled as the SDKs spell it in their errors
+// ("operation error S3: GetBucketInventoryConfiguration"). It names routes, journal
+// entries, scenario matches and fixture folders alike.
+type Operation string
+
+// The operations the fake answers. Anything else routes to NotImplementedOperation.
+const (
+	PutBucketInventoryConfiguration    Operation = "PutBucketInventoryConfiguration"
+	GetBucketInventoryConfiguration    Operation = "GetBucketInventoryConfiguration"
+	DeleteBucketInventoryConfiguration Operation = "DeleteBucketInventoryConfiguration"
+	ListBucketInventoryConfigurations  Operation = "ListBucketInventoryConfigurations"
+	CreateBucket                       Operation = "CreateBucket"
+	HeadBucket                         Operation = "HeadBucket"
+	DeleteBucket                       Operation = "DeleteBucket"
+	ListBuckets                        Operation = "ListBuckets"
+	// UnsupportedOperation is any other S3 request: it answers 501 NotImplemented.
+	UnsupportedOperation Operation = "Unsupported"
+	// InvalidRequest is a request refused while routing (conflicting selectors, a method
+	// the inventory resource does not allow, a bad bucket name): Call.Err says why.
+	InvalidRequest Operation = "InvalidRequest"
+)
+
+// Operations lists every operation the fake implements, in a stable order.
+var Operations = []Operation{
+	PutBucketInventoryConfiguration, GetBucketInventoryConfiguration,
+	DeleteBucketInventoryConfiguration, ListBucketInventoryConfigurations,
+	CreateBucket, HeadBucket, DeleteBucket, ListBuckets,
+}
+
+// Call is one request as routing understood it. Every later step (scenario hook,
+// identity, operation, journal) reads the Call instead of parsing the URL again.
+type Call struct {
+	Operation Operation
+	Method    string
+	Path      string // the raw request path
+	Host      string
+	Bucket    string // empty for ListBuckets
+	Key       string // the object key of a bucket selector sent at an object path
+	ID        string // the ?id value ("" when absent or empty)
+	// HasContinuationToken is true when the query carried continuation-token, even empty.
+	HasContinuationToken bool
+	ContinuationToken    string // percent-decoded
+	VirtualHosted        bool
+	Query                url.Values
+	Header               http.Header
+
+	AccessKey string // from the SigV4 Authorization header or presigned query; "" if unsigned
+	Account   string // the caller's account id, resolved by identity
+
+	RequestID string // x-amz-request-id of the answer
+	HostID    string // x-amz-id-2 of the answer
+	Received  time.Time
+
+	// Err is set when routing already refused the request (Operation InvalidRequest).
+	Err *Error
+	// Page and Trap let a scenario reshape a List answer (paginator traps). Zero values
+	// mean the S3 defaults: 100 per page, no trap.
+	PageSize int
+	PageTrap PageTrap
+
+	// Filled in while answering, for the journal.
+	Status     int
+	ErrorCode  ErrorCode
+	FiredRules []string
+}
+
+// PageTrap names a deliberately wrong List answer that exposes paginator bugs.
+type PageTrap string
+
+// The paginator traps a scenario can set on a List call.
+const (
+	TrapNone      PageTrap = ""
+	TrapNoToken   PageTrap = "no-token"   // IsTruncated true, no NextContinuationToken
+	TrapSameToken PageTrap = "same-token" // every page hands back the first page's token
+	TrapCycle     PageTrap = "cycle"      // tokens alternate between the first two pages
+	TrapRestart   PageTrap = "restart"    // the token leads back to page one
+	TrapCut       PageTrap = "cut"        // the XML stops after the first configuration
+)

@@ -1,0 +1,96 @@
+package mock
+
+import (
+	"sync"
+	"time"
+)
+
+// DefaultJournalCapacity is how many requests the journal keeps before it drops the
+// oldest: enough for any test's assertions, bounded for a long CI run.
+const DefaultJournalCapacity = 10000
+
+// Entry is one answered request as the journal keeps it.
+type Entry struct {
+	Seq        uint64        `json:"seq"`
+	Time       time.Time     `json:"time"`
+	Duration   time.Duration `json:"duration_ns"`
+	Operation  Operation     `json:"operation"`
+	Method     string        `json:"method"`
+	Path       string        `json:"path"`
+	Bucket     string        `json:"bucket,omitempty"`
+	ID         string        `json:"id,omitempty"`
+	Status     int           `json:"status"`
+	ErrorCode  ErrorCode     `json:"code,omitempty"`
+	RequestID  string        `json:"request_id"`
+	AccessKey  string        `json:"access_key,omitempty"`
+	Account    string        `json:"account,omitempty"`
+	FiredRules []string      `json:"fired_rules,omitempty"`
+	// InvocationID and Attempt come from the SDKs' amz-sdk-invocation-id and
+	// amz-sdk-request ("attempt=2; max=3") headers: the attempts of one logical call
+	// share an InvocationID.
+	InvocationID string `json:"invocation_id,omitempty"`
+	Attempt      int    `json:"attempt,omitempty"`
+	MaxAttempts  int    `json:"max_attempts,omitempty"`
+	// Exchange is the full request and response, kept only when capture is on.
+	Exchange *Exchange `json:"exchange,omitempty"`
+}
+
+// journal is a ring of the newest entries; it never grows past its capacity.
+type journal struct {
+	mu      sync.Mutex
+	entries []Entry
+	next    int // index of the slot the next entry goes to
+	full    bool
+	seq     uint64
+}
+
+func newJournal(capacity int) *journal {
+	if capacity <= 0 {
+		capacity = DefaultJournalCapacity
+	}
+	return &journal{entries: make([]Entry, capacity)}
+}
+
+func (j *journal) add(e Entry) {
+	j.mu.Lock()
+	j.seq++
+	e.Seq = j.seq
+	j.entries[j.next] = e
+	j.next++
+	if j.next == len(j.entries) {
+		j.next, j.full = 0, true
+	}
+	j.mu.Unlock()
+}
+
+// snapshot returns the kept entries, oldest first.
+func (j *journal) snapshot() []Entry {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if !j.full {
+		return append([]Entry(nil), j.entries[:j.next]...)
+	}
+	out := make([]Entry, 0, len(j.entries))
+	out = append(out, j.entries[j.next:]...)
+	return append(out, j.entries[:j.next]...)
+}
+
+func (j *journal) clear() {
+	j.mu.Lock()
+	clear(j.entries)
+	j.next, j.full = 0, false
+	j.mu.Unlock()
+}
+
+// Exchange is a full request and its answer, kept when capture is on, so that a
+// client bug can be replayed byte for byte.
+type Exchange struct {
+	Method         string              `json:"method"`
+	URL            string              `json:"url"`
+	Host           string              `json:"host"`
+	RequestHeader  map[string][]string `json:"request_header"`
+	RequestBody    []byte              `json:"request_body,omitempty"`
+	Status         int                 `json:"status"`
+	ResponseHeader map[string][]string `json:"response_header"`
+	ResponseBody   []byte              `json:"response_body,omitempty"`
+}
