@@ -70,6 +70,8 @@ type Call struct {
 	Status     int
 	ErrorCode  ErrorCode
 	FiredRules []string
+
+	body []byte // the request body once read, for capture
 }
 
 // PageTrap names a deliberately wrong List answer that exposes paginator bugs.

@@ -38,6 +38,7 @@ const (
 	BucketNotEmpty               ErrorCode = "BucketNotEmpty"
 	InvalidLocationConstraint    ErrorCode = "InvalidLocationConstraint"
 	RequestHeaderSectionTooLarge ErrorCode = "RequestHeaderSectionTooLarge"
+	IncompleteBody               ErrorCode = "IncompleteBody"
 )
 
 // errorRow is everything S3 says about one error code. Declaration tells whether the
@@ -82,6 +83,7 @@ var errorTable = map[ErrorCode]errorRow{
 	BucketAlreadyExists:        {409, "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.", true},
 	BucketNotEmpty:             {409, "The bucket you tried to delete is not empty", true},
 	InvalidLocationConstraint:  {400, "The specified location-constraint is not valid", true},
+	IncompleteBody:             {400, "You did not provide the number of bytes specified by the Content-Length HTTP header", true},
 	// Sent by the sidecar's listener when the header block is past its limit.
 	RequestHeaderSectionTooLarge: {431, "Your request header section exceeds the maximum allowed size.", true},
 }

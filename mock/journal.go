@@ -1,6 +1,8 @@
 package mock
 
 import (
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -93,4 +95,25 @@ type Exchange struct {
 	Status         int                 `json:"status"`
 	ResponseHeader map[string][]string `json:"response_header"`
 	ResponseBody   []byte              `json:"response_body,omitempty"`
+}
+
+// parseSDKRequest reads the SDKs' "attempt=2; max=3" header.
+func parseSDKRequest(v string) (attempt, max int) {
+	for _, part := range strings.Split(v, ";") {
+		k, val, ok := strings.Cut(strings.TrimSpace(part), "=")
+		if !ok {
+			continue
+		}
+		n, err := strconv.Atoi(val)
+		if err != nil {
+			continue
+		}
+		switch k {
+		case "attempt":
+			attempt = n
+		case "max":
+			max = n
+		}
+	}
+	return attempt, max
 }

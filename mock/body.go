@@ -1,0 +1,74 @@
+package mock
+
+import (
+	"bytes"
+	"crypto/md5"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"io"
+	"net/http"
+)
+
+// readBody reads a request body within the server's limit and checks the integrity
+// headers S3 checks: Content-MD5 (InvalidDigest, BadDigest) and a hex
+// x-amz-content-sha256 (XAmzContentSHA256Mismatch). UNSIGNED-PAYLOAD and STREAMING-*
+// values are not digests and pass.
+func (s *Server) readBody(r *http.Request, c *Call) ([]byte, *Error) {
+	if c.body != nil {
+		return c.body, nil
+	}
+	limit := s.cfg.maxBody
+	if r.ContentLength > limit {
+		// Refused before reading: a 1 GiB body costs nothing.
+		return nil, NewError(MaxMessageLengthExceeded)
+	}
+	body, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
+	if int64(len(body)) > limit {
+		return nil, NewError(MaxMessageLengthExceeded)
+	}
+	if err != nil || r.ContentLength >= 0 && int64(len(body)) != r.ContentLength {
+		return nil, NewError(IncompleteBody)
+	}
+	if e := checkDigests(r.Header, body); e != nil {
+		return nil, e
+	}
+	if body == nil {
+		body = []byte{}
+	}
+	c.body = body
+	return body, nil
+}
+
+func checkDigests(h http.Header, body []byte) *Error {
+	if vs, ok := h["Content-Md5"]; ok {
+		want, err := base64.StdEncoding.DecodeString(vs[0])
+		if err != nil || len(want) != md5.Size {
+			return NewError(InvalidDigest, Member{"Content-MD5", vs[0]})
+		}
+		got := md5.Sum(body)
+		if !bytes.Equal(want, got[:]) {
+			return NewError(BadDigest, Member{"ExpectedDigest", hex.EncodeToString(want)},
+				Member{"CalculatedDigest", hex.EncodeToString(got[:])})
+		}
+	}
+	if claimed := h.Get("X-Amz-Content-Sha256"); isHexSHA256(claimed) {
+		sum := sha256.Sum256(body)
+		computed := hex.EncodeToString(sum[:])
+		if !bytesEqualFold(claimed, computed) {
+			return NewError(XAmzContentSHA256Mismatch, Member{"ClientComputedContentSHA256", claimed},
+				Member{"S3ComputedContentSHA256", computed})
+		}
+	}
+	return nil
+}
+
+func isHexSHA256(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	_, err := hex.DecodeString(s)
+	return err == nil
+}
+
+func bytesEqualFold(a, b string) bool { return bytes.EqualFold([]byte(a), []byte(b)) }

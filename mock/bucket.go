@@ -1,0 +1,145 @@
+package mock
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"strings"
+)
+
+// createBucket is CreateBucket: 200 with Location: /{bucket} and an empty body.
+func (s *Server) createBucket(w http.ResponseWriter, r *http.Request, c *Call) {
+	body, e := s.readBody(r, c)
+	region := s.cfg.region
+	if e == nil && len(body) > 0 {
+		region, e = parseCreateBucketConfiguration(body, s.cfg.region)
+	}
+	if e == nil {
+		e = s.checkPermission(c)
+	}
+	if e == nil {
+		e = s.addBucket(Bucket{Name: c.Bucket, Owner: c.Account, Region: region, Created: c.Received})
+	}
+	if e != nil {
+		WriteError(w, c, e)
+		return
+	}
+	h := w.Header()
+	h["Location"] = []string{"/" + c.Bucket}
+	h["Content-Length"] = []string{"0"}
+	h["Content-Type"] = nil
+	w.WriteHeader(http.StatusOK)
+}
+
+// addBucket creates a bucket or says why not. An owner re-creating a us-east-1 bucket
+// gets 200, as S3 answers there for legacy reasons (documented).
+func (s *Server) addBucket(b Bucket) *Error {
+	existing, created := s.store.createBucket(b)
+	switch {
+	case created:
+		return nil
+	case existing.Owner != b.Owner:
+		return NewError(BucketAlreadyExists, Member{"BucketName", b.Name})
+	case existing.Region == "us-east-1":
+		return nil
+	default:
+		return NewError(BucketAlreadyOwnedByYou, Member{"BucketName", b.Name})
+	}
+}
+
+// parseCreateBucketConfiguration reads the optional LocationConstraint. An empty one is
+// the server's default region; "EU" is eu-west-1; an explicit us-east-1 is refused, as
+// S3 refuses it.
+func parseCreateBucketConfiguration(body []byte, def string) (string, *Error) {
+	root, err := parseTree(body, "CreateBucketConfiguration")
+	if err != nil || root.onlyChildren("LocationConstraint") != nil {
+		return "", NewError(MalformedXML)
+	}
+	lc, err := root.optionalLeaf("LocationConstraint")
+	switch {
+	case err != nil:
+		return "", NewError(MalformedXML)
+	case lc == nil || *lc == "":
+		return def, nil
+	case *lc == "EU":
+		return "eu-west-1", nil
+	case *lc == "us-east-1" || !looksLikeRegion(*lc):
+		return "", NewError(InvalidLocationConstraint, Member{"LocationConstraint", *lc})
+	}
+	return *lc, nil
+}
+
+// looksLikeRegion accepts names such as eu-west-1 and us-gov-west-1.
+func looksLikeRegion(r string) bool {
+	parts := strings.Split(r, "-")
+	if len(parts) < 3 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" {
+			return false
+		}
+		for i := 0; i < len(p); i++ {
+			if !(p[i] >= 'a' && p[i] <= 'z' || p[i] >= '0' && p[i] <= '9') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// headBucket is HeadBucket: 200 with x-amz-bucket-region; 404 or 403 with no body.
+func (s *Server) headBucket(w http.ResponseWriter, c *Call) {
+	b, ok := s.store.bucket(c.Bucket)
+	if !ok {
+		WriteError(w, c, NewError(NoSuchBucket, Member{"BucketName", c.Bucket}))
+		return
+	}
+	w.Header()["x-amz-bucket-region"] = []string{b.Region}
+	if e := s.checkAccess(c, b); e != nil {
+		WriteError(w, c, e)
+		return
+	}
+	w.Header()["Content-Type"] = nil
+	w.WriteHeader(http.StatusOK)
+}
+
+// deleteBucket is DeleteBucket: 204; the bucket's configurations go with it.
+func (s *Server) deleteBucket(w http.ResponseWriter, c *Call) {
+	if _, e := s.lookupBucket(c); e != nil {
+		WriteError(w, c, e)
+		return
+	}
+	s.store.deleteBucket(c.Bucket)
+	writeNoContent(w)
+}
+
+// listBuckets is ListBuckets: the caller's buckets.
+func (s *Server) listBuckets(w http.ResponseWriter, c *Call) {
+	if e := s.checkPermission(c); e != nil {
+		WriteError(w, c, e)
+		return
+	}
+	b := append([]byte(nil), xmlDeclaration...)
+	b = append(b, `<ListAllMyBucketsResult xmlns="`+s3Namespace+`"><Owner>`...)
+	b = appendElement(b, "ID", CanonicalUserID(c.Account))
+	b = append(b, "</Owner><Buckets>"...)
+	for _, bk := range s.store.listBuckets(c.Account) {
+		b = append(b, "<Bucket>"...)
+		b = appendElement(b, "Name", bk.Name)
+		b = appendElement(b, "CreationDate", bk.Created.UTC().Format(creationDateLayout))
+		b = append(b, "</Bucket>"...)
+	}
+	b = append(b, "</Buckets></ListAllMyBucketsResult>"...)
+	writeXML(w, b, "application/xml")
+}
+
+// creationDateLayout is S3's timestamp form, with milliseconds: 2026-11-25T12:00:00.000Z.
+const creationDateLayout = "2006-01-02T15:04:05.000Z"
+
+// CanonicalUserID is the 64-hex-digit canonical id shown as a bucket owner. C: S3's
+// mapping from account to canonical id is private; ours is a hash of the account id.
+func CanonicalUserID(account string) string {
+	sum := sha256.Sum256([]byte("s3invmock canonical user " + account))
+	return hex.EncodeToString(sum[:])
+}

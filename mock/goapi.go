@@ -1,0 +1,81 @@
+package mock
+
+import "errors"
+
+// BucketOption adjusts a bucket created from Go.
+type BucketOption func(*Bucket)
+
+// OwnedBy sets the bucket's owner account (default DefaultAccount).
+func OwnedBy(account string) BucketOption { return func(b *Bucket) { b.Owner = account } }
+
+// InRegion sets the bucket's region (default the server's region, see WithRegion).
+func InRegion(region string) BucketOption { return func(b *Bucket) { b.Region = region } }
+
+// AddBucket creates a bucket from Go, as CreateBucket would. It fails with the S3
+// error CreateBucket would answer (InvalidBucketName, BucketAlreadyExists, ...).
+func (s *Server) AddBucket(name string, opts ...BucketOption) error {
+	b := Bucket{Name: name, Owner: DefaultAccount, Region: s.cfg.region, Created: s.cfg.clock()}
+	for _, o := range opts {
+		o(&b)
+	}
+	if !ValidBucketName(name) {
+		return NewError(InvalidBucketName, Member{"BucketName", name})
+	}
+	if e := s.addBucket(b); e != nil {
+		return e
+	}
+	return nil
+}
+
+// PutConfigurationXML stores a configuration document as PutBucketInventoryConfiguration
+// would, with every check S3 makes; its Id is the document's own.
+func (s *Server) PutConfigurationXML(bucket string, doc []byte) error {
+	cfg, err := parseInventoryConfiguration(doc)
+	if err != nil {
+		return NewError(MalformedXML)
+	}
+	return s.PutConfiguration(bucket, cfg)
+}
+
+// PutConfiguration stores c in bucket after the checks a PUT would make.
+func (s *Server) PutConfiguration(bucket string, c *InventoryConfiguration) error {
+	if c == nil {
+		return NewError(MalformedXML)
+	}
+	// Round-trip through the wire form so that Go and HTTP obey the same rules.
+	checked, e := DecodePutBucketInventoryConfiguration(c.Document(), c.ID)
+	if e == nil {
+		e = s.store.put(bucket, newStoredConfiguration(checked))
+	}
+	if e != nil {
+		return e
+	}
+	return nil
+}
+
+// ErrNoSuchBucket is returned by the Go API for a bucket that does not exist.
+var ErrNoSuchBucket = errors.New("mock: no such bucket")
+
+// Configurations returns a bucket's configurations in Id order, without HTTP.
+func (s *Server) Configurations(bucket string) ([]*InventoryConfiguration, error) {
+	cs, ok := s.store.configurations(bucket)
+	if !ok {
+		return nil, ErrNoSuchBucket
+	}
+	return cs, nil
+}
+
+// Buckets returns every bucket, sorted by name.
+func (s *Server) Buckets() []Bucket { return s.store.listBuckets("") }
+
+// Journal returns the journal's entries, oldest first.
+func (s *Server) Journal() []Entry { return s.journal.snapshot() }
+
+// ClearJournal empties the journal.
+func (s *Server) ClearJournal() { s.journal.clear() }
+
+// Reset empties the state and the journal; the hook stays.
+func (s *Server) Reset() {
+	s.store.reset()
+	s.journal.clear()
+}

@@ -1,0 +1,124 @@
+package mock
+
+import "net/http"
+
+// ListPageSize is how many configurations one List page holds (documented).
+const ListPageSize = 100
+
+const (
+	listOpen  = xmlDeclaration + `<ListInventoryConfigurationsResult xmlns="` + s3Namespace + `">`
+	listClose = `</ListInventoryConfigurationsResult>`
+)
+
+// listPage is one List answer before rendering.
+type listPage struct {
+	items     []*storedConfiguration
+	truncated bool
+	next      string // NextContinuationToken, written only when truncated
+	cut       bool   // stop the XML after the first configuration (a trap)
+}
+
+// listInventory is ListBucketInventoryConfigurations: pages of 100 in byte order of Id.
+// An empty token lists from the start (recorded); a token this server did not issue for
+// this bucket is MalformedContinuationToken.
+func (s *Server) listInventory(w http.ResponseWriter, c *Call) {
+	if _, e := s.lookupBucket(c); e != nil {
+		WriteError(w, c, e)
+		return
+	}
+	after := ""
+	if c.ContinuationToken != "" {
+		var ok bool
+		if after, ok = s.tokens.check(c.Bucket, c.ContinuationToken); !ok {
+			WriteError(w, c, NewError(MalformedContinuationToken))
+			return
+		}
+	}
+	size := ListPageSize
+	if c.PageSize > 0 {
+		size = c.PageSize
+	}
+	items, truncated, found := s.store.page(c.Bucket, after, size)
+	if !found { // deleted since lookupBucket
+		WriteError(w, c, NewError(NoSuchBucket, Member{"BucketName", c.Bucket}))
+		return
+	}
+	p := listPage{items: items, truncated: truncated}
+	if truncated {
+		p.next = s.tokens.issue(c.Bucket, lastID(items))
+	}
+	if c.PageTrap != TrapNone {
+		s.applyTrap(c, after, size, &p)
+	}
+	writeXML(w, renderList(c, p), "")
+}
+
+func lastID(items []*storedConfiguration) string {
+	if len(items) == 0 {
+		return ""
+	}
+	return items[len(items)-1].config.ID
+}
+
+// applyTrap reshapes a page the way a scenario asked, to expose paginator bugs.
+func (s *Server) applyTrap(c *Call, after string, size int, p *listPage) {
+	first, _, _ := s.store.page(c.Bucket, "", size)
+	firstToken := s.tokens.issue(c.Bucket, lastID(first))
+	p.truncated = true
+	switch c.PageTrap {
+	case TrapNoToken:
+		p.next = ""
+	case TrapSameToken:
+		p.next = firstToken
+	case TrapCycle:
+		// From the start: token A (after page 1). After page 1: token B (after page 2).
+		// Anywhere else: A again, so A, B, A, B, ...
+		switch after {
+		case "":
+			p.next = firstToken
+		case lastID(first):
+			p.next = s.tokens.issue(c.Bucket, lastID(p.items))
+		default:
+			p.next = firstToken
+		}
+	case TrapRestart:
+		p.next = s.tokens.issue(c.Bucket, "")
+	case TrapCut:
+		p.cut = true
+	}
+}
+
+// renderList writes the List body: items without xmlns, IsTruncated always,
+// ContinuationToken when the request carried one (even empty), NextContinuationToken
+// only when truncated.
+func renderList(c *Call, p listPage) []byte {
+	n := len(listOpen) + len(listClose) + 64 + len(c.ContinuationToken) + len(p.next)
+	for _, it := range p.items {
+		n += len(itemOpen) + len(it.inner) + len(itemEnd)
+	}
+	b := make([]byte, 0, n)
+	b = append(b, listOpen...)
+	for i, it := range p.items {
+		b = append(b, itemOpen...)
+		b = append(b, it.inner...)
+		b = append(b, itemEnd...)
+		if p.cut && i == 0 {
+			return b
+		}
+	}
+	if p.cut {
+		return b
+	}
+	if p.truncated {
+		b = append(b, "<IsTruncated>true</IsTruncated>"...)
+	} else {
+		b = append(b, "<IsTruncated>false</IsTruncated>"...)
+	}
+	if c.HasContinuationToken {
+		b = appendElement(b, "ContinuationToken", c.ContinuationToken)
+	}
+	if p.truncated && p.next != "" {
+		b = appendElement(b, "NextContinuationToken", p.next)
+	}
+	return append(b, listClose...)
+}

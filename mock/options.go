@@ -1,0 +1,84 @@
+package mock
+
+import "time"
+
+// DefaultAccount is the account id of every caller the fake does not know by key, and
+// the owner of buckets created without one. C: any 12-digit id would do; this is the
+// one AWS's own documentation uses.
+const DefaultAccount = "123456789012"
+
+// DefaultRegion is the region of buckets created without a LocationConstraint.
+const DefaultRegion = "us-east-1"
+
+// DefaultMaxBodyBytes is the largest request body the fake reads. C: S3's own limit is
+// unrecorded; a configuration with all 19 fields is about 2 KiB.
+const DefaultMaxBodyBytes = 1 << 20
+
+// DefaultHosts are the base names for virtual-hosted addressing: a Host of the form
+// {bucket}.{base} addresses the bucket. "{region}" matches any one DNS label.
+// C: the list is ours; add names such as "s3.localhost.localstack.cloud" with WithHosts.
+var DefaultHosts = []string{"s3.amazonaws.com", "s3.{region}.amazonaws.com", "localhost"}
+
+// Option configures a Server. Options only set fields; construction cannot fail.
+type Option func(*config)
+
+type config struct {
+	hosts      []string
+	region     string
+	clock      func() time.Time
+	ids        RequestIDs
+	journalCap int
+	maxBody    int64
+	tokenKey   []byte
+	hook       Hook
+	onRequest  func(Entry)
+	capture    bool
+}
+
+func defaultConfig() config {
+	return config{
+		hosts:      DefaultHosts,
+		region:     DefaultRegion,
+		clock:      time.Now,
+		ids:        NewSeededRequestIDs(1),
+		journalCap: DefaultJournalCapacity,
+		maxBody:    DefaultMaxBodyBytes,
+		tokenKey:   DefaultTokenKey,
+	}
+}
+
+// WithHosts replaces the virtual-hosted base names (default DefaultHosts).
+func WithHosts(bases ...string) Option { return func(c *config) { c.hosts = bases } }
+
+// WithRegion sets the region of buckets created without a LocationConstraint
+// (default DefaultRegion, us-east-1).
+func WithRegion(region string) Option { return func(c *config) { c.region = region } }
+
+// WithClock sets the clock behind Date headers, creation dates and the journal
+// (default time.Now).
+func WithClock(now func() time.Time) Option { return func(c *config) { c.clock = now } }
+
+// WithRequestIDs sets the source of x-amz-request-id and x-amz-id-2
+// (default NewSeededRequestIDs(1): the same ids in every run).
+func WithRequestIDs(ids RequestIDs) Option { return func(c *config) { c.ids = ids } }
+
+// WithJournalCapacity sets how many requests the journal keeps
+// (default DefaultJournalCapacity).
+func WithJournalCapacity(n int) Option { return func(c *config) { c.journalCap = n } }
+
+// WithMaxBodyBytes sets the largest request body accepted; larger ones get 400
+// MaxMessageLengthExceeded without being read (default DefaultMaxBodyBytes).
+func WithMaxBodyBytes(n int64) Option { return func(c *config) { c.maxBody = n } }
+
+// WithTokenKey sets the key that signs continuation tokens (default DefaultTokenKey).
+func WithTokenKey(key []byte) Option { return func(c *config) { c.tokenKey = key } }
+
+// WithHook installs a hook, such as a scenario engine (default none).
+func WithHook(h Hook) Option { return func(c *config) { c.hook = h } }
+
+// WithOnRequest calls f with each journal entry as it is recorded, for request logs
+// (default none). f runs on the request's goroutine and must be quick.
+func WithOnRequest(f func(Entry)) Option { return func(c *config) { c.onRequest = f } }
+
+// WithCapture keeps full exchanges (headers and bodies) in the journal (default off).
+func WithCapture(on bool) Option { return func(c *config) { c.capture = on } }

@@ -1,0 +1,148 @@
+package mock
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/gorilla/mux"
+)
+
+// Server is a fake Amazon S3 that serves buckets and their inventory configurations.
+// It is an http.Handler: wrap it in httptest.NewServer in a test, or in an http.Server
+// in the sidecar. Two Servers share nothing.
+type Server struct {
+	cfg     config
+	router  *mux.Router
+	hosts   []hostPattern
+	store   *store
+	journal *journal
+	tokens  tokens
+	hook    atomic.Pointer[hookBox]
+	capture atomic.Bool
+}
+
+type hookBox struct{ h Hook }
+
+// New returns a Server configured by opts. It cannot fail: options only set fields.
+func New(opts ...Option) *Server {
+	cfg := defaultConfig()
+	for _, o := range opts {
+		o(&cfg)
+	}
+	s := &Server{
+		cfg:     cfg,
+		hosts:   compileHosts(cfg.hosts),
+		store:   newStore(),
+		journal: newJournal(cfg.journalCap),
+		tokens:  tokens{key: cfg.tokenKey},
+	}
+	s.router = s.newRouter()
+	s.SetHook(cfg.hook)
+	s.capture.Store(cfg.capture)
+	return s
+}
+
+// SetHook installs h for the requests that arrive from now on; nil removes the hook.
+func (s *Server) SetHook(h Hook) {
+	if h == nil {
+		s.hook.Store(nil)
+		return
+	}
+	s.hook.Store(&hookBox{h})
+}
+
+// SetCapture switches the keeping of full exchanges in the journal on or off.
+func (s *Server) SetCapture(on bool) { s.capture.Store(on) }
+
+// ControlPrefix is the path prefix of the control API; no bucket can be named "_mock"
+// (a bucket name cannot contain "_"), so it never hides a bucket.
+const ControlPrefix = "/_mock/"
+
+// ServeHTTP answers one S3 request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	c := &Call{Method: r.Method, Path: r.URL.EscapedPath(), Host: r.Host, Header: r.Header, Received: s.cfg.clock()}
+	c.RequestID, c.HostID = s.cfg.ids.Next()
+	h := w.Header()
+	// Lower-case keys, written as S3 writes them.
+	h["x-amz-request-id"] = []string{c.RequestID}
+	h["x-amz-id-2"] = []string{c.HostID}
+	h["Date"] = []string{c.Received.UTC().Format(http.TimeFormat)}
+	h["Server"] = []string{"AmazonS3"}
+	if strings.HasPrefix(r.URL.Path, ControlPrefix) || r.URL.Path == "/_mock" {
+		writeControlNotMounted(w)
+		return
+	}
+	s.route(r, c)
+	rec := newRecorder(w, c, s.capture.Load())
+	if hb := s.hook.Load(); hb != nil {
+		hb.h.Handle(rec, r, c, func(w http.ResponseWriter, r *http.Request) { s.answer(w, r, c) })
+	} else {
+		s.answer(rec, r, c)
+	}
+	s.record(r, c, rec, time.Since(start))
+}
+
+// writeControlNotMounted keeps /_mock/ out of S3's namespace when the control API is
+// not in front of this server.
+func writeControlNotMounted(w http.ResponseWriter) {
+	body := `{"success":false,"error":{"code":"NOT_FOUND","message":"the control API is not mounted on this server"}}`
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusNotFound)
+	_, _ = w.Write([]byte(body))
+}
+
+// answer runs the operation a routed call names.
+func (s *Server) answer(w http.ResponseWriter, r *http.Request, c *Call) {
+	if c.Err != nil {
+		WriteError(w, c, c.Err)
+		return
+	}
+	if c.Account == "" {
+		c.Account = DefaultAccount
+	}
+	switch c.Operation {
+	case PutBucketInventoryConfiguration:
+		s.putInventory(w, r, c)
+	case GetBucketInventoryConfiguration:
+		s.getInventory(w, c)
+	case DeleteBucketInventoryConfiguration:
+		s.deleteInventory(w, c)
+	case ListBucketInventoryConfigurations:
+		s.listInventory(w, c)
+	case CreateBucket:
+		s.createBucket(w, r, c)
+	case HeadBucket:
+		s.headBucket(w, c)
+	case DeleteBucket:
+		s.deleteBucket(w, c)
+	case ListBuckets:
+		s.listBuckets(w, c)
+	default:
+		WriteError(w, c, notImplemented(c))
+	}
+}
+
+// writeXML writes a 200 document. Get and List answers carry no Content-Type in real
+// S3 (recorded for List); a nil entry stops net/http from sniffing one in.
+func writeXML(w http.ResponseWriter, body []byte, contentType string) {
+	h := w.Header()
+	if contentType == "" {
+		h["Content-Type"] = nil
+	} else {
+		h["Content-Type"] = []string{contentType}
+	}
+	h["Content-Length"] = []string{strconv.Itoa(len(body))}
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(body)
+}
+
+// writeNoContent writes S3's 204 for Put and Delete.
+func writeNoContent(w http.ResponseWriter) {
+	w.Header()["Content-Type"] = nil
+	w.WriteHeader(http.StatusNoContent)
+}
