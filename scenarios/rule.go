@@ -1,0 +1,79 @@
+package scenarios
+
+import (
+	"math/rand/v2"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/s3invmock/s3invmock/mock"
+)
+
+// compiled is a rule ready to run: header names canonical, the answer built once,
+// and its counters (guarded by the engine's lock).
+type compiled struct {
+	rule    *Rule
+	headers []headerGlob
+	answer  answer // nil when the rule does not decide the answer
+	matched uint64
+	fired   uint64
+}
+
+type headerGlob struct{ name, glob string }
+
+func compile(r *Rule) *compiled {
+	c := &compiled{rule: r, answer: answerFor(&r.Action)}
+	for name, glob := range r.Match.Headers {
+		c.headers = append(c.headers, headerGlob{http.CanonicalHeaderKey(name), glob})
+	}
+	slices.SortFunc(c.headers, func(a, b headerGlob) int { return strings.Compare(a.name, b.name) })
+	return c
+}
+
+// matches reports whether every given match field holds for call.
+func (c *compiled) matches(call *mock.Call) bool {
+	m := &c.rule.Match
+	if !m.Operation.has(call.Operation) ||
+		(m.Method != "" && !strings.EqualFold(m.Method, call.Method)) ||
+		!globOK(m.Bucket, call.Bucket) || !globOK(m.ID, call.ID) ||
+		!globOK(m.AccessKey, call.AccessKey) || !globOK(m.Account, call.Account) {
+		return false
+	}
+	for _, h := range c.headers {
+		if !slices.ContainsFunc(call.Header[h.name], func(v string) bool { return globMatch(h.glob, v) }) {
+			return false
+		}
+	}
+	return true
+}
+
+func globOK(pattern, s string) bool { return pattern == "" || globMatch(pattern, s) }
+
+// triggers applies when to a request that matched; c.matched already counts it.
+// The random source is drawn only when every other condition holds, so the pattern of
+// a seeded probability depends only on the requests that could fire.
+func (c *compiled) triggers(state string, rng *rand.Rand) bool {
+	w := &c.rule.When
+	n := c.matched
+	switch {
+	case w.State != "" && w.State != state:
+		return false
+	case n <= uint64(w.After):
+		return false
+	case w.Every > 0 && (n-uint64(w.After))%uint64(w.Every) != 0:
+		return false
+	case w.Times > 0 && c.fired >= uint64(w.Times):
+		return false
+	case w.Probability != nil && rng.Float64() >= *w.Probability:
+		return false
+	}
+	return true
+}
+
+// clone copies the scenario so that the caller's later edits cannot reach a running
+// engine. Nested values (maps, pointers) are shared: they are never written.
+func (sc *Scenario) clone() *Scenario {
+	c := *sc
+	c.Rules = slices.Clone(sc.Rules)
+	return &c
+}

@@ -1,0 +1,78 @@
+package scenarios
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/s3invmock/s3invmock/mock"
+)
+
+// Bandwidth is a response body rate in bytes per second, written like "2KiB/s".
+// Zero means unlimited.
+type Bandwidth int64
+
+// Binary (KiB, MiB, GiB) and decimal (kB, KB, MB, GB) units, per second.
+var bandwidthUnits = []struct {
+	suffix string
+	factor int64
+}{
+	{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10},
+	{"GB", 1e9}, {"MB", 1e6}, {"kB", 1e3}, {"KB", 1e3}, {"B", 1},
+}
+
+// ParseBandwidth reads a rate like "2KiB/s", "512B/s" or "1.5MB/s".
+func ParseBandwidth(s string) (Bandwidth, error) {
+	num, ok := strings.CutSuffix(strings.TrimSpace(s), "/s")
+	if ok {
+		for _, u := range bandwidthUnits {
+			if v, found := strings.CutSuffix(num, u.suffix); found {
+				f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+				if err != nil || f <= 0 || f*float64(u.factor) < 1 {
+					break
+				}
+				return Bandwidth(f * float64(u.factor)), nil
+			}
+		}
+	}
+	return 0, fmt.Errorf("%q is not a rate like 2KiB/s, 512B/s or 1MB/s (at least 1B/s)", s)
+}
+
+// String writes the rate in the largest binary unit that divides it.
+func (b Bandwidth) String() string {
+	for _, u := range bandwidthUnits[:3] {
+		if int64(b) >= u.factor && int64(b)%u.factor == 0 {
+			return strconv.FormatInt(int64(b)/u.factor, 10) + u.suffix + "/s"
+		}
+	}
+	return strconv.FormatInt(int64(b), 10) + "B/s"
+}
+
+// MarshalJSON writes the rate as a string.
+func (b Bandwidth) MarshalJSON() ([]byte, error) { return json.Marshal(b.String()) }
+
+// Fault breaks the connection instead of answering.
+type Fault string
+
+// The connection faults a rule can inject.
+const (
+	// FaultReset sends a TCP RST (SO_LINGER 0): clients see "connection reset by peer".
+	FaultReset Fault = "reset"
+	// FaultClose closes the connection without an answer: clients see EOF.
+	FaultClose Fault = "close"
+	// FaultHang sends nothing until the client gives up or the scenario is cleared,
+	// replaced or its engine closed: exercises client timeouts.
+	FaultHang Fault = "hang"
+	// FaultTruncate sends the headers with the full Content-Length, half the body, and
+	// closes: clients see an unexpected EOF while reading the body.
+	FaultTruncate Fault = "truncate"
+	// FaultMalformed sends the real status with a body that is not well-formed XML.
+	FaultMalformed Fault = "malformed"
+)
+
+// Faults lists every fault kind.
+var Faults = []Fault{FaultReset, FaultClose, FaultHang, FaultTruncate, FaultMalformed}
+
+// Traps lists every List pagination trap a rule can set.
+var Traps = []mock.PageTrap{mock.TrapNoToken, mock.TrapSameToken, mock.TrapCycle, mock.TrapRestart, mock.TrapCut}
