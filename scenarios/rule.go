@@ -36,7 +36,7 @@ func (c *compiled) matches(call *mock.Call) bool {
 	if !m.Operation.has(call.Operation) ||
 		(m.Method != "" && !strings.EqualFold(m.Method, call.Method)) ||
 		!globOK(m.Bucket, call.Bucket) || !globOK(m.ID, call.ID) ||
-		!globOK(m.AccessKey, call.AccessKey) || !globOK(m.Account, call.Account) {
+		!globOK(m.AccessKey, call.AccessKey) || !globOK(m.Account, account(call)) {
 		return false
 	}
 	for _, h := range c.headers {
@@ -45,6 +45,15 @@ func (c *compiled) matches(call *mock.Call) bool {
 		}
 	}
 	return true
+}
+
+// account is the caller's account as the fake will see it: the hook runs before
+// identity, and a caller identity does not know is mock.DefaultAccount.
+func account(call *mock.Call) string {
+	if call.Account == "" {
+		return mock.DefaultAccount
+	}
+	return call.Account
 }
 
 func globOK(pattern, s string) bool { return pattern == "" || globMatch(pattern, s) }
