@@ -5,6 +5,8 @@ import (
 	"sort"
 	"sync"
 	"time"
+
+	"github.com/s3invmock/s3invmock/mock/identity"
 )
 
 // MaxConfigurationsPerBucket is S3's documented limit of inventory configurations.
@@ -42,6 +44,8 @@ type bucketState struct {
 type store struct {
 	mu      sync.RWMutex
 	buckets map[string]*bucketState
+	// accounts are the seed's accounts, kept so that a snapshot carries them.
+	accounts []identity.Account
 }
 
 func newStore() *store { return &store{buckets: map[string]*bucketState{}} }
@@ -181,4 +185,34 @@ func (s *store) configurations(bucket string) ([]*InventoryConfiguration, bool) 
 		out = append(out, b.configs[id].config)
 	}
 	return out, true
+}
+
+// replaceAll swaps in a whole new set of buckets and accounts at once, for LoadState:
+// a concurrent request sees either the old state or the new one, never a mix.
+func (s *store) replaceAll(buckets map[string]*bucketState, accounts []identity.Account) {
+	s.mu.Lock()
+	s.buckets = buckets
+	s.accounts = accounts
+	s.mu.Unlock()
+}
+
+// dump calls f for every bucket in name order, then returns the accounts, all under one
+// read lock, so that a snapshot is one consistent state.
+func (s *store) dump(f func(b Bucket, configs []*storedConfiguration)) []identity.Account {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	names := make([]string, 0, len(s.buckets))
+	for n := range s.buckets {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		b := s.buckets[n]
+		cs := make([]*storedConfiguration, 0, len(b.ids))
+		for _, id := range b.ids {
+			cs = append(cs, b.configs[id])
+		}
+		f(b.Bucket, cs)
+	}
+	return slices.Clone(s.accounts)
 }

@@ -1,9 +1,6 @@
 package mock
 
-import (
-	"encoding/xml"
-	"strings"
-)
+import "unicode/utf8"
 
 // xmlDeclaration is the declaration S3 puts before every document it sends.
 const xmlDeclaration = `<?xml version="1.0" encoding="UTF-8"?>`
@@ -22,13 +19,37 @@ func appendElement(b []byte, name, value string) []byte {
 	return append(b, '>')
 }
 
-// appendEscaped appends value with XML's special characters escaped; the common case
-// (nothing to escape) copies the string as it is.
+// appendEscaped appends value as XML text: &, < and > escaped (S3 leaves quotes as
+// they are: "The provided 'x-amz-content-sha256' header ..."), and characters XML
+// cannot carry (from a URL, never from a parsed document) replaced by U+FFFD.
 func appendEscaped(b []byte, value string) []byte {
-	if !strings.ContainsAny(value, "<>&'\"\r\n\t") {
+	if !needsEscape(value) {
 		return append(b, value...)
 	}
-	var sb strings.Builder
-	_ = xml.EscapeText(&sb, []byte(value))
-	return append(b, sb.String()...)
+	for _, r := range value {
+		switch {
+		case r == '&':
+			b = append(b, "&amp;"...)
+		case r == '<':
+			b = append(b, "&lt;"...)
+		case r == '>':
+			b = append(b, "&gt;"...)
+		case r == '\r':
+			b = append(b, "&#13;"...)
+		case r == '\t' || r == '\n' || r >= 0x20 && r != utf8.RuneError && r != 0xFFFE && r != 0xFFFF && (r < 0xD800 || r > 0xDFFF):
+			b = utf8.AppendRune(b, r)
+		default:
+			b = utf8.AppendRune(b, '\uFFFD')
+		}
+	}
+	return b
+}
+
+func needsEscape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '&' || c == '<' || c == '>' || c < 0x20 || c >= 0x80 {
+			return true
+		}
+	}
+	return false
 }

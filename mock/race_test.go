@@ -1,0 +1,59 @@
+package mock_test
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"sync"
+	"sync/atomic"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+)
+
+var _ = Describe("the 1,000-configuration limit under concurrency", func() {
+	It("lets exactly 1,000 of 5,000 concurrent PUTs of new Ids succeed", func() {
+		srv, ts := startFake()
+		Expect(srv.AddBucket("reports")).To(Succeed())
+		const total, workers = 5000, 128
+		client := &http.Client{Transport: &http.Transport{MaxConnsPerHost: workers, MaxIdleConnsPerHost: workers}}
+		DeferCleanup(client.CloseIdleConnections)
+		var ok, tooMany, other atomic.Int64
+		ids := make(chan int)
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(func() {
+				defer GinkgoRecover()
+				for i := range ids {
+					id := fmt.Sprintf("race-%04d", i)
+					req, err := http.NewRequest("PUT", ts.URL+"/reports?inventory&id="+id, bytes.NewReader(minimalDocument(id)))
+					Expect(err).NotTo(HaveOccurred())
+					resp, err := client.Do(req)
+					Expect(err).NotTo(HaveOccurred())
+					body := new(bytes.Buffer)
+					_, _ = body.ReadFrom(resp.Body)
+					resp.Body.Close()
+					switch {
+					case resp.StatusCode == 204:
+						ok.Add(1)
+					case resp.StatusCode == 400 && bytes.Contains(body.Bytes(), []byte("<Code>TooManyConfigurations</Code>")):
+						tooMany.Add(1)
+					default:
+						other.Add(1)
+					}
+				}
+			})
+		}
+		for i := range total {
+			ids <- i
+		}
+		close(ids)
+		wg.Wait()
+		Expect(ok.Load()).To(BeEquivalentTo(1000))
+		Expect(tooMany.Load()).To(BeEquivalentTo(4000))
+		Expect(other.Load()).To(BeZero())
+		cs, err := srv.Configurations("reports")
+		Expect(err).NotTo(HaveOccurred())
+		Expect(cs).To(HaveLen(1000))
+	})
+})

@@ -1,0 +1,185 @@
+package mock
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/s3invmock/s3invmock/mock/identity"
+)
+
+// State is the whole content of a Server in the seed and snapshot format: buckets with
+// their inventory configurations, and accounts. A snapshot (Server.State) is a valid
+// seed (LoadState), and after a round trip every Get and List answers the same bytes.
+//
+//	buckets:
+//	  - name: reports
+//	    owner: "123456789012"     # optional, DefaultAccount
+//	    region: eu-west-1         # optional, the server's region
+//	    created: 2026-11-25T12:00:00Z  # optional, the time of loading
+//	    inventory:                # each item: the XML document a client would PUT
+//	      - <InventoryConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">...
+//	accounts: []
+type State struct {
+	Buckets  []BucketState      `json:"buckets" yaml:"buckets"`
+	Accounts []identity.Account `json:"accounts" yaml:"accounts"`
+
+	// Lines of the items, when the State came from ParseState, so that LoadState
+	// can point at them.
+	accountsLine int
+}
+
+// BucketState is one bucket of a State.
+type BucketState struct {
+	Name string `json:"name" yaml:"name"`
+	// Owner is the owner's account id; empty means DefaultAccount.
+	Owner string `json:"owner,omitempty" yaml:"owner,omitempty"`
+	// Region is the bucket's region; empty means the server's region (WithRegion).
+	Region string `json:"region,omitempty" yaml:"region,omitempty"`
+	// Created is the bucket's CreationDate; zero means the time of loading. Snapshots
+	// write it with full precision, so that ListBuckets answers the same bytes.
+	Created time.Time `json:"created,omitzero" yaml:"created,omitempty"`
+	// Inventory holds the configuration documents, each as a client would PUT it.
+	Inventory []string `json:"inventory" yaml:"inventory"`
+
+	line     int   // line of the bucket's item
+	docLines []int // line of each document
+}
+
+// StateProblem is one thing wrong with a seed or snapshot.
+type StateProblem struct {
+	// Line is the 1-based line in the document, 0 for a State built in Go.
+	Line int `json:"line,omitempty"`
+	// Path is the item's place in the document, like buckets[0].inventory[2].
+	Path   string `json:"path"`
+	Bucket string `json:"bucket,omitempty"`
+	// ID is the configuration's Id, when the document names one.
+	ID string `json:"id,omitempty"`
+	// Code is the S3 error a client's request for the same thing would get, if any.
+	Code    ErrorCode `json:"code,omitempty"`
+	Message string    `json:"message"`
+}
+
+// Error reads like `line 7: buckets[0].inventory[1]: bucket "reports", configuration
+// "daily": MalformedXML: The XML you provided ...`.
+func (p StateProblem) Error() string {
+	var b strings.Builder
+	if p.Line > 0 {
+		b.WriteString("line " + strconv.Itoa(p.Line) + ": ")
+	}
+	if p.Path != "" {
+		b.WriteString(p.Path + ": ")
+	}
+	if p.Bucket != "" {
+		b.WriteString("bucket " + strconv.Quote(p.Bucket))
+		if p.ID != "" {
+			b.WriteString(", configuration " + strconv.Quote(p.ID))
+		}
+		b.WriteString(": ")
+	}
+	if p.Code != "" {
+		b.WriteString(string(p.Code) + ": ")
+	}
+	b.WriteString(p.Message)
+	return b.String()
+}
+
+// StateError lists everything wrong with a seed or snapshot; ParseState and LoadState
+// return it.
+type StateError struct {
+	Problems []StateProblem
+}
+
+func (e *StateError) Error() string {
+	msgs := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		msgs[i] = p.Error()
+	}
+	return "invalid state: " + strings.Join(msgs, "; ")
+}
+
+// LoadState replaces the server's buckets, configurations and accounts with st. Every
+// item is checked first, as the requests that would create it are checked (the error
+// names the S3 code, the bucket and the Id); a refused state changes nothing. The
+// swap is atomic: a concurrent request sees the old state or the new one. A nil st
+// empties the server. The journal and the hook stay.
+func (s *Server) LoadState(st *State) error {
+	if st == nil {
+		st = &State{}
+	}
+	buckets, problems := s.compileState(st)
+	if len(problems) > 0 {
+		return &StateError{Problems: problems}
+	}
+	s.store.replaceAll(buckets, cloneAccounts(st.Accounts))
+	return nil
+}
+
+// State returns a snapshot of the server in the seed format. Documents are rendered
+// from the stored model, so loading the snapshot answers every Get and List with the
+// same bytes.
+func (s *Server) State() *State {
+	st := &State{Buckets: []BucketState{}}
+	accounts := s.store.dump(func(b Bucket, configs []*storedConfiguration) {
+		docs := make([]string, len(configs))
+		for i, c := range configs {
+			docs[i] = string(bytes.TrimPrefix(c.get, []byte(xmlDeclaration)))
+		}
+		st.Buckets = append(st.Buckets, BucketState{
+			Name: b.Name, Owner: b.Owner, Region: b.Region, Created: b.Created.UTC(), Inventory: docs,
+		})
+	})
+	st.Accounts = cloneAccounts(accounts)
+	if st.Accounts == nil {
+		st.Accounts = []identity.Account{}
+	}
+	return st
+}
+
+// YAML renders st in the seed format as YAML.
+func (st *State) YAML() ([]byte, error) {
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(st); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// JSON renders st in the seed format as indented JSON.
+func (st *State) JSON() ([]byte, error) {
+	b, err := json.MarshalIndent(st, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+func cloneAccounts(in []identity.Account) []identity.Account {
+	if in == nil {
+		return nil
+	}
+	out := make([]identity.Account, len(in))
+	for i, a := range in {
+		out[i] = identity.Account{ID: a.ID, Keys: make([]identity.Key, len(a.Keys))}
+		for j, k := range a.Keys {
+			k.Actions = append([]string(nil), k.Actions...)
+			out[i].Keys[j] = k
+		}
+	}
+	return out
+}
+
+// problemAt builds a StateProblem.
+func problemAt(line int, path, format string, args ...any) StateProblem {
+	return StateProblem{Line: line, Path: path, Message: fmt.Sprintf(format, args...)}
+}

@@ -1,0 +1,136 @@
+package mock
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/s3invmock/s3invmock/mock/identity"
+)
+
+// compileState checks every item of st as the requests that would create it are
+// checked, and builds the store's buckets. It touches nothing of the server's state.
+func (s *Server) compileState(st *State) (map[string]*bucketState, []StateProblem) {
+	var problems []StateProblem
+	buckets := make(map[string]*bucketState, len(st.Buckets))
+	now := s.cfg.clock()
+	for i := range st.Buckets {
+		bs := &st.Buckets[i]
+		path := fmt.Sprintf("buckets[%d]", i)
+		b, ps := s.compileBucket(bs, path, now)
+		problems = append(problems, ps...)
+		if b == nil {
+			continue
+		}
+		if _, dup := buckets[b.Name]; dup {
+			problems = append(problems, StateProblem{Line: bs.line, Path: path, Bucket: b.Name,
+				Message: "bucket is listed twice"})
+			continue
+		}
+		buckets[b.Name] = b
+	}
+	problems = append(problems, checkAccounts(st)...)
+	return buckets, problems
+}
+
+// compileBucket checks one bucket and its documents; it returns nil when the bucket
+// itself is unusable.
+func (s *Server) compileBucket(bs *BucketState, path string, now time.Time) (*bucketState, []StateProblem) {
+	var problems []StateProblem
+	bad := func(code ErrorCode, format string, args ...any) {
+		p := problemAt(bs.line, path, format, args...)
+		p.Bucket, p.Code = bs.Name, code
+		problems = append(problems, p)
+	}
+	if !ValidBucketName(bs.Name) {
+		bad(InvalidBucketName, "%s (%q)", errorTable[InvalidBucketName].Message, bs.Name)
+		return nil, problems
+	}
+	b := Bucket{Name: bs.Name, Owner: bs.Owner, Region: bs.Region, Created: bs.Created}
+	if b.Owner == "" {
+		b.Owner = DefaultAccount
+	} else if !isAccountID(b.Owner) {
+		bad("", "owner %q is not a twelve-digit account id", b.Owner)
+	}
+	if b.Region == "" {
+		b.Region = s.cfg.region
+	} else if !looksLikeRegion(b.Region) {
+		bad("", "region %q is not a region name such as eu-west-1", b.Region)
+	}
+	if b.Created.IsZero() {
+		b.Created = now
+	}
+	state := &bucketState{Bucket: b, configs: make(map[string]*storedConfiguration, len(bs.Inventory))}
+	for j, doc := range bs.Inventory {
+		p := StateProblem{Path: fmt.Sprintf("%s.inventory[%d]", path, j), Bucket: bs.Name, Line: bs.line}
+		if j < len(bs.docLines) {
+			p.Line = bs.docLines[j]
+		}
+		cfg, e := decodeSeedDocument([]byte(doc))
+		switch {
+		case e != nil:
+			p.ID, p.Code, p.Message = guessID(doc), e.Code, e.Message
+		case state.configs[cfg.ID] != nil:
+			p.ID, p.Message = cfg.ID, "configuration Id is listed twice in this bucket"
+		case len(state.ids) >= MaxConfigurationsPerBucket:
+			p.ID, p.Code, p.Message = cfg.ID, TooManyConfigurations, TooManyConfigurationsMessage
+		default:
+			state.configs[cfg.ID] = newStoredConfiguration(cfg)
+			state.ids = append(state.ids, cfg.ID)
+			continue
+		}
+		problems = append(problems, p)
+	}
+	slices.Sort(state.ids)
+	return state, problems
+}
+
+// decodeSeedDocument checks a seed document as a PUT with ?id equal to its own Id
+// would be checked: schema, then the destination ARN.
+func decodeSeedDocument(doc []byte) (*InventoryConfiguration, *Error) {
+	cfg, err := parseInventoryConfiguration(doc)
+	if err != nil {
+		return nil, NewError(MalformedXML)
+	}
+	if e := checkDestinationARN(cfg.Destination.Bucket); e != nil {
+		return nil, e
+	}
+	return cfg, nil
+}
+
+var idElement = regexp.MustCompile(`<Id>([^<]{1,64})</Id>`)
+
+// guessID names the configuration of a document that did not parse, when it has an Id.
+func guessID(doc string) string {
+	if m := idElement.FindStringSubmatch(doc); m != nil {
+		return strings.TrimSpace(m[1])
+	}
+	return ""
+}
+
+// checkAccounts refuses what identity.NewDirectory refuses, at the accounts' line.
+func checkAccounts(st *State) []StateProblem {
+	if len(st.Accounts) == 0 {
+		return nil
+	}
+	if _, err := identity.NewDirectory(st.Accounts); err != nil {
+		msg := strings.TrimPrefix(err.Error(), "identity: ")
+		return []StateProblem{problemAt(st.accountsLine, "accounts", "%s", msg)}
+	}
+	return nil
+}
+
+// isAccountID reports whether s is twelve ASCII digits.
+func isAccountID(s string) bool {
+	if len(s) != 12 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
