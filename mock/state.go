@@ -155,13 +155,17 @@ func (st *State) YAML() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// JSON renders st in the seed format as indented JSON.
+// JSON renders st in the seed format as indented JSON, with the documents' < and >
+// left readable.
 func (st *State) JSON() ([]byte, error) {
-	b, err := json.MarshalIndent(st, "", "  ")
-	if err != nil {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(st); err != nil {
 		return nil, err
 	}
-	return append(b, '\n'), nil
+	return b.Bytes(), nil
 }
 
 func cloneAccounts(in []identity.Account) []identity.Account {

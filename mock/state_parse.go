@@ -68,17 +68,22 @@ func (w *stateWalker) mapping(n *yaml.Node, path string, known []string, f func(
 		w.add(n.Line, path, "must be a mapping with keys %s", strings.Join(known, ", "))
 		return
 	}
+	seen := make(map[string]bool, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
 		p := k.Value
 		if path != "" {
 			p = path + "." + k.Value
 		}
-		if !containsString(known, k.Value) {
+		switch {
+		case !containsString(known, k.Value):
 			w.add(k.Line, p, "unknown key %q; known keys: %s", k.Value, strings.Join(known, ", "))
-			continue
+		case seen[k.Value]:
+			w.add(k.Line, p, "key %q is given twice", k.Value)
+		default:
+			seen[k.Value] = true
+			f(k.Value, v, p)
 		}
-		f(k.Value, v, p)
 	}
 }
 
