@@ -109,7 +109,7 @@ func (rd *reader) stringMap(n *yaml.Node, path string) map[string]string {
 }
 
 func (rd *reader) scenario(n *yaml.Node) *Scenario {
-	sc := &Scenario{}
+	sc := &Scenario{Rules: []Rule{}}
 	rd.lines[""] = n.Line
 	rd.fields(n, "", map[string]setter{
 		"seed": func(v *yaml.Node, p string) {
@@ -120,6 +120,9 @@ func (rd *reader) scenario(n *yaml.Node) *Scenario {
 			sc.Seed = s
 		},
 		"rules": func(v *yaml.Node, p string) {
+			if v.Tag == "!!null" {
+				return // no rules, like []
+			}
 			if v.Kind != yaml.SequenceNode {
 				rd.add(p, v.Line, "must be a list of rules")
 				return
