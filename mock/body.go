@@ -44,12 +44,11 @@ func checkDigests(h http.Header, body []byte) *Error {
 	if vs, ok := h["Content-Md5"]; ok {
 		want, err := base64.StdEncoding.DecodeString(vs[0])
 		if err != nil || len(want) != md5.Size {
-			return NewError(InvalidDigest, Member{"Content-MD5", vs[0]})
+			return NewError(InvalidDigest)
 		}
 		got := md5.Sum(body)
 		if !bytes.Equal(want, got[:]) {
-			return NewError(BadDigest, Member{"ExpectedDigest", hex.EncodeToString(want)},
-				Member{"CalculatedDigest", hex.EncodeToString(got[:])})
+			return NewError(BadDigest)
 		}
 	}
 	if claimed := h.Get("X-Amz-Content-Sha256"); isHexSHA256(claimed) {

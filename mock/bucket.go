@@ -95,12 +95,15 @@ func (s *Server) headBucket(w http.ResponseWriter, c *Call) {
 		WriteError(w, c, NewError(NoSuchBucket, Member{"BucketName", c.Bucket}))
 		return
 	}
-	w.Header()["x-amz-bucket-region"] = []string{b.Region}
+	h := w.Header()
+	h["x-amz-bucket-region"] = []string{b.Region}
 	if e := s.checkAccess(c, b); e != nil {
 		WriteError(w, c, e)
 		return
 	}
-	w.Header()["Content-Type"] = nil
+	// Both headers as a real answer quoted in getmoto/moto#6042 has them.
+	h["x-amz-access-point-alias"] = []string{"false"}
+	h["Content-Type"] = []string{"application/xml"}
 	w.WriteHeader(http.StatusOK)
 }
 

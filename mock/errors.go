@@ -10,35 +10,33 @@ type ErrorCode string
 
 // The S3 error codes the fake sends. Status, message and framing live in errorTable.
 const (
-	NoSuchBucket                 ErrorCode = "NoSuchBucket"
-	NoSuchConfiguration          ErrorCode = "NoSuchConfiguration"
-	MalformedXML                 ErrorCode = "MalformedXML"
-	IdMismatch                   ErrorCode = "IdMismatch"
-	InvalidS3DestinationBucket   ErrorCode = "InvalidS3DestinationBucket"
-	TooManyConfigurations        ErrorCode = "TooManyConfigurations"
-	InvalidArgument              ErrorCode = "InvalidArgument"
-	AccessDenied                 ErrorCode = "AccessDenied"
-	MalformedContinuationToken   ErrorCode = "MalformedContinuationToken"
-	MethodNotAllowed             ErrorCode = "MethodNotAllowed"
-	SignatureDoesNotMatch        ErrorCode = "SignatureDoesNotMatch"
-	InvalidAccessKeyID           ErrorCode = "InvalidAccessKeyId"
-	RequestTimeTooSkewed         ErrorCode = "RequestTimeTooSkewed"
-	InvalidBucketName            ErrorCode = "InvalidBucketName"
-	MissingContentLength         ErrorCode = "MissingContentLength"
-	MaxMessageLengthExceeded     ErrorCode = "MaxMessageLengthExceeded"
-	NotImplemented               ErrorCode = "NotImplemented"
-	SlowDown                     ErrorCode = "SlowDown"
-	InternalError                ErrorCode = "InternalError"
-	ServiceUnavailable           ErrorCode = "ServiceUnavailable"
-	BadDigest                    ErrorCode = "BadDigest"
-	InvalidDigest                ErrorCode = "InvalidDigest"
-	XAmzContentSHA256Mismatch    ErrorCode = "XAmzContentSHA256Mismatch"
-	BucketAlreadyOwnedByYou      ErrorCode = "BucketAlreadyOwnedByYou"
-	BucketAlreadyExists          ErrorCode = "BucketAlreadyExists"
-	BucketNotEmpty               ErrorCode = "BucketNotEmpty"
-	InvalidLocationConstraint    ErrorCode = "InvalidLocationConstraint"
-	RequestHeaderSectionTooLarge ErrorCode = "RequestHeaderSectionTooLarge"
-	IncompleteBody               ErrorCode = "IncompleteBody"
+	NoSuchBucket               ErrorCode = "NoSuchBucket"
+	NoSuchConfiguration        ErrorCode = "NoSuchConfiguration"
+	MalformedXML               ErrorCode = "MalformedXML"
+	IdMismatch                 ErrorCode = "IdMismatch"
+	InvalidS3DestinationBucket ErrorCode = "InvalidS3DestinationBucket"
+	TooManyConfigurations      ErrorCode = "TooManyConfigurations"
+	InvalidArgument            ErrorCode = "InvalidArgument"
+	AccessDenied               ErrorCode = "AccessDenied"
+	MalformedContinuationToken ErrorCode = "MalformedContinuationToken"
+	MethodNotAllowed           ErrorCode = "MethodNotAllowed"
+	SignatureDoesNotMatch      ErrorCode = "SignatureDoesNotMatch"
+	InvalidAccessKeyID         ErrorCode = "InvalidAccessKeyId"
+	RequestTimeTooSkewed       ErrorCode = "RequestTimeTooSkewed"
+	InvalidBucketName          ErrorCode = "InvalidBucketName"
+	MissingContentLength       ErrorCode = "MissingContentLength"
+	MaxMessageLengthExceeded   ErrorCode = "MaxMessageLengthExceeded"
+	NotImplemented             ErrorCode = "NotImplemented"
+	SlowDown                   ErrorCode = "SlowDown"
+	InternalError              ErrorCode = "InternalError"
+	ServiceUnavailable         ErrorCode = "ServiceUnavailable"
+	BadDigest                  ErrorCode = "BadDigest"
+	InvalidDigest              ErrorCode = "InvalidDigest"
+	XAmzContentSHA256Mismatch  ErrorCode = "XAmzContentSHA256Mismatch"
+	BucketAlreadyOwnedByYou    ErrorCode = "BucketAlreadyOwnedByYou"
+	BucketAlreadyExists        ErrorCode = "BucketAlreadyExists"
+	InvalidLocationConstraint  ErrorCode = "InvalidLocationConstraint"
+	IncompleteBody             ErrorCode = "IncompleteBody"
 )
 
 // errorRow is everything S3 says about one error code. Declaration tells whether the
@@ -81,11 +79,8 @@ var errorTable = map[ErrorCode]errorRow{
 	XAmzContentSHA256Mismatch:  {400, "The provided 'x-amz-content-sha256' header does not match what was computed.", true},
 	BucketAlreadyOwnedByYou:    {409, "Your previous request to create the named bucket succeeded and you already own it.", true},
 	BucketAlreadyExists:        {409, "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.", true},
-	BucketNotEmpty:             {409, "The bucket you tried to delete is not empty", true},
 	InvalidLocationConstraint:  {400, "The specified location-constraint is not valid", true},
 	IncompleteBody:             {400, "You did not provide the number of bytes specified by the Content-Length HTTP header", true},
-	// Sent by the sidecar's listener when the header block is past its limit.
-	RequestHeaderSectionTooLarge: {431, "Your request header section exceeds the maximum allowed size.", true},
 }
 
 // Our choices (spec "C" facts) that live in the error table's neighbourhood.
