@@ -1,56 +1,47 @@
-// Command s3invmock serves the fake S3 inventory endpoint on a real socket, for CI
-// pipelines and clients in any language.
+// Command s3invmock is the fake S3 inventory endpoint as a CI sidecar: configured by
+// environment variables (each with a flag twin), seeded from a file, snapshotted on
+// exit, with a control API under /_mock/ on the same listener.
+//
+//	s3invmock [serve] [flags]      serve until SIGTERM or SIGINT (the default)
+//	s3invmock validate FILE...     check seed and scenario files, FILE:LINE: problem
+//	s3invmock healthcheck          GET /_mock/health on S3INVMOCK_ADDR; exit 0 when healthy
+//	s3invmock version              print the version
+//
+// Exit codes: 0 success, 1 failure (invalid file, unhealthy, serve error), 2 a bad
+// setting, named on one line of stderr.
 package main
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"net"
-	"net/http"
 	"os"
-	"os/signal"
-	"syscall"
-	"time"
-
-	"github.com/s3invmock/s3invmock/mock"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.LookupEnv, os.Stdout, os.Stderr))
 }
 
-// run serves until SIGINT or SIGTERM and returns the exit code.
-func run(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("s3invmock", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	addr := fs.String("addr", "127.0.0.1:9090", "listen address; port 0 picks a free port")
-	if err := fs.Parse(args); err != nil {
-		return 2
+// run executes one command and returns its exit code.
+func run(args []string, env func(string) (string, bool), stdout, stderr io.Writer) int {
+	cfg, err := Load(args, env)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, Usage())
+		return 0
 	}
-	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
-		fmt.Fprintf(stderr, "s3invmock: -addr %q: %v\n", *addr, err)
+		fmt.Fprintf(stderr, "s3invmock: %v\n", err)
 		return 2
 	}
-	srv := &http.Server{Handler: mock.New(), ReadHeaderTimeout: 10 * time.Second}
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
-	defer stop()
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	fmt.Fprintf(stdout, "s3invmock listening on http://%s\n", ln.Addr())
-	select {
-	case err := <-errc:
-		fmt.Fprintf(stderr, "s3invmock: %v\n", err)
-		return 1
-	case <-ctx.Done():
+	switch cfg.Command {
+	case "version":
+		fmt.Fprintln(stdout, versionLine())
+		return 0
+	case "validate":
+		return validate(cfg.Files, stdout)
+	case "healthcheck":
+		return healthcheck(cfg.Addr, stderr)
 	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, context.DeadlineExceeded) {
-		fmt.Fprintf(stderr, "s3invmock: shutdown: %v\n", err)
-	}
-	return 0
+	return serve(cfg, stdout, stderr)
 }

@@ -1,0 +1,202 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"strconv"
+	"strings"
+
+	"github.com/s3invmock/s3invmock/mock/identity"
+)
+
+// Config is every setting of the sidecar once flags and environment are read.
+type Config struct {
+	// Command is serve (the default), validate, healthcheck or version.
+	Command string
+	// Files are validate's arguments.
+	Files []string
+
+	Addr       string   // listen address
+	Seed       string   // seed file loaded at start; "" for none
+	State      string   // snapshot file; "" for none
+	Scenario   string   // scenario file in force from the start; "" for none
+	AdminToken string   // bearer token for /_mock/ (health exempt); "" for none
+	Region     string   // region of buckets created without a LocationConstraint
+	Hosts      []string // virtual-hosted base names; nil for the core's defaults
+	Log        string   // request log format: text or json
+	Auth       identity.Mode
+	Capture    bool // keep full exchanges in the journal
+}
+
+// Commands are the subcommands; the first is the default.
+var Commands = []string{"serve", "validate", "healthcheck", "version"}
+
+// setting is one row of the configuration table: an environment variable, its flag
+// twin, its default and how a value is checked and stored.
+type setting struct {
+	env, flag, def, usage string
+	apply                 func(c *Config, v string) error
+}
+
+// settings is the configuration table of the issue; Usage prints it.
+var settings = []setting{
+	{"S3INVMOCK_ADDR", "addr", "127.0.0.1:9090", "listen address (host:port; port 0 picks a free port)", setAddr},
+	{"S3INVMOCK_SEED", "seed", "", "YAML or JSON file of buckets and configurations loaded at start", func(c *Config, v string) error { c.Seed = v; return nil }},
+	{"S3INVMOCK_STATE", "state", "", "snapshot file: loaded at start when it exists, written on SIGTERM/SIGINT and POST /_mock/state/snapshot", func(c *Config, v string) error { c.State = v; return nil }},
+	{"S3INVMOCK_SCENARIO", "scenario", "", "scenario file in force from the start", func(c *Config, v string) error { c.Scenario = v; return nil }},
+	{"S3INVMOCK_ADMIN_TOKEN", "admin-token", "", "when set, /_mock/ paths but health need Authorization: Bearer TOKEN", func(c *Config, v string) error { c.AdminToken = v; return nil }},
+	{"S3INVMOCK_REGION", "region", "us-east-1", "region of buckets created without a LocationConstraint", setRegion},
+	{"S3INVMOCK_HOSTS", "hosts", "", "comma-separated base names for virtual-hosted addressing (default: the core's)", setHosts},
+	{"S3INVMOCK_LOG", "log", "text", "request log on stderr: text or json", setLog},
+	{"S3INVMOCK_AUTH", "auth", "off", "signature checks: off or verify", setAuth},
+	{"S3INVMOCK_CAPTURE", "capture", "false", "keep full requests and answers in the journal", setCapture},
+}
+
+// SettingError is a bad setting: it names the variable and its flag twin.
+type SettingError struct {
+	Env, Flag, Value string
+	Err              error
+}
+
+func (e *SettingError) Error() string {
+	return fmt.Sprintf("%s (-%s) %q: %v", e.Env, e.Flag, e.Value, e.Err)
+}
+
+func (e *SettingError) Unwrap() error { return e.Err }
+
+// Load reads the command line (without the program name) and the environment, as
+// env reports it (os.LookupEnv in main). A flag beats its environment variable, which
+// beats the default; an empty variable counts as unset. Load does no I/O: files are
+// read when the command runs. -h returns flag.ErrHelp.
+func Load(args []string, env func(string) (string, bool)) (Config, error) {
+	c := Config{Command: Commands[0]}
+	if len(args) > 0 && isCommand(args[0]) {
+		c.Command, args = args[0], args[1:]
+	}
+	fs := flag.NewFlagSet("s3invmock", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	given := make(map[string]*string, len(settings))
+	for _, s := range settings {
+		given[s.flag] = fs.String(s.flag, s.def, s.usage)
+	}
+	if err := fs.Parse(args); err != nil {
+		return Config{}, err
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	for _, s := range settings {
+		v := s.def
+		if ev, ok := env(s.env); ok && ev != "" {
+			v = ev
+		}
+		if set[s.flag] {
+			v = *given[s.flag]
+		}
+		if err := s.apply(&c, v); err != nil {
+			return Config{}, &SettingError{Env: s.env, Flag: s.flag, Value: v, Err: err}
+		}
+	}
+	rest := fs.Args()
+	switch {
+	case c.Command == "validate" && len(rest) == 0:
+		return Config{}, errors.New("validate needs at least one FILE")
+	case c.Command == "validate":
+		c.Files = rest
+	case len(rest) > 0:
+		return Config{}, fmt.Errorf("%s takes no arguments, got %q", c.Command, rest[0])
+	}
+	return c, nil
+}
+
+func isCommand(s string) bool {
+	for _, c := range Commands {
+		if s == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Usage describes the subcommands and every setting with its default.
+func Usage() string {
+	var b strings.Builder
+	b.WriteString("usage: s3invmock [serve] [flags] | validate FILE... | healthcheck | version\n\nsettings (flag beats environment):\n")
+	for _, s := range settings {
+		def := s.def
+		if def == "" {
+			def = "none"
+		}
+		fmt.Fprintf(&b, "  -%s, %s (default %s)\n      %s\n", s.flag, s.env, def, s.usage)
+	}
+	return b.String()
+}
+
+func setAddr(c *Config, v string) error {
+	_, port, err := net.SplitHostPort(v)
+	if err != nil {
+		return err
+	}
+	if _, err := strconv.ParseUint(port, 10, 16); err != nil {
+		return fmt.Errorf("port %q is not a number from 0 to 65535", port)
+	}
+	c.Addr = v
+	return nil
+}
+
+// setRegion accepts names such as eu-west-1 and us-gov-west-1.
+func setRegion(c *Config, v string) error {
+	parts := strings.Split(v, "-")
+	ok := len(parts) >= 3
+	for _, p := range parts {
+		ok = ok && p != "" && strings.Trim(p, "abcdefghijklmnopqrstuvwxyz0123456789") == ""
+	}
+	if !ok {
+		return errors.New("not a region name such as eu-west-1")
+	}
+	c.Region = v
+	return nil
+}
+
+func setHosts(c *Config, v string) error {
+	if v == "" {
+		c.Hosts = nil
+		return nil
+	}
+	for _, h := range strings.Split(v, ",") {
+		h = strings.TrimSpace(h)
+		if h == "" || strings.Trim(strings.ToLower(h), "abcdefghijklmnopqrstuvwxyz0123456789.-{}") != "" {
+			return fmt.Errorf("base name %q is not a host name", h)
+		}
+		c.Hosts = append(c.Hosts, h)
+	}
+	return nil
+}
+
+func setLog(c *Config, v string) error {
+	if v != "text" && v != "json" {
+		return errors.New(`want "text" or "json"`)
+	}
+	c.Log = v
+	return nil
+}
+
+func setAuth(c *Config, v string) error {
+	m, err := identity.ParseMode(v)
+	if err != nil {
+		return errors.New(`want "off" or "verify"`)
+	}
+	c.Auth = m
+	return nil
+}
+
+func setCapture(c *Config, v string) error {
+	on, err := strconv.ParseBool(v)
+	if err != nil {
+		return errors.New(`want "true" or "false"`)
+	}
+	c.Capture = on
+	return nil
+}

@@ -1,0 +1,93 @@
+package main_test
+
+import (
+	"errors"
+	"flag"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	s3invmock "github.com/s3invmock/s3invmock/cmd/s3invmock"
+	"github.com/s3invmock/s3invmock/mock/identity"
+)
+
+// envOf is an environment made of the given pairs only.
+func envOf(pairs ...string) func(string) (string, bool) {
+	m := map[string]string{}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		m[pairs[i]] = pairs[i+1]
+	}
+	return func(k string) (string, bool) { v, ok := m[k]; return v, ok }
+}
+
+var _ = Describe("Load", func() {
+	It("has the issue's defaults", func() {
+		c, err := s3invmock.Load(nil, envOf())
+		Expect(err).NotTo(HaveOccurred())
+		Expect(c).To(Equal(s3invmock.Config{
+			Command: "serve", Addr: "127.0.0.1:9090", Region: "us-east-1", Log: "text", Auth: identity.ModeOff,
+		}))
+	})
+
+	It("reads every setting from the environment", func() {
+		c, err := s3invmock.Load(nil, envOf(
+			"S3INVMOCK_ADDR", "0.0.0.0:9090", "S3INVMOCK_SEED", "seed.yaml", "S3INVMOCK_STATE", "state.json",
+			"S3INVMOCK_SCENARIO", "sc.yaml", "S3INVMOCK_ADMIN_TOKEN", "t0ken", "S3INVMOCK_REGION", "eu-west-1",
+			"S3INVMOCK_HOSTS", "s3.localhost.localstack.cloud, localhost", "S3INVMOCK_LOG", "json",
+			"S3INVMOCK_AUTH", "verify", "S3INVMOCK_CAPTURE", "true"))
+		Expect(err).NotTo(HaveOccurred())
+		Expect(c).To(Equal(s3invmock.Config{
+			Command: "serve", Addr: "0.0.0.0:9090", Seed: "seed.yaml", State: "state.json", Scenario: "sc.yaml",
+			AdminToken: "t0ken", Region: "eu-west-1", Hosts: []string{"s3.localhost.localstack.cloud", "localhost"},
+			Log: "json", Auth: identity.ModeVerify, Capture: true,
+		}))
+	})
+
+	It("lets a flag beat its environment variable, and an empty variable count as unset", func() {
+		c, err := s3invmock.Load([]string{"-addr", "127.0.0.1:0", "-log", "json"},
+			envOf("S3INVMOCK_ADDR", "127.0.0.1:1234", "S3INVMOCK_LOG", "text", "S3INVMOCK_REGION", ""))
+		Expect(err).NotTo(HaveOccurred())
+		Expect(c.Addr).To(Equal("127.0.0.1:0"))
+		Expect(c.Log).To(Equal("json"))
+		Expect(c.Region).To(Equal("us-east-1"))
+	})
+
+	It("reads the subcommand first, and validate's files after the flags", func() {
+		c, err := s3invmock.Load([]string{"validate", "a.yaml", "b.json"}, envOf())
+		Expect(err).NotTo(HaveOccurred())
+		Expect(c.Command).To(Equal("validate"))
+		Expect(c.Files).To(Equal([]string{"a.yaml", "b.json"}))
+		c, err = s3invmock.Load([]string{"healthcheck", "-addr", "0.0.0.0:9090"}, envOf())
+		Expect(err).NotTo(HaveOccurred())
+		Expect(c.Command).To(Equal("healthcheck"))
+		Expect(c.Addr).To(Equal("0.0.0.0:9090"))
+	})
+
+	DescribeTable("names the setting of a bad value",
+		func(args []string, env []string, wantEnv string) {
+			_, err := s3invmock.Load(args, envOf(env...))
+			var se *s3invmock.SettingError
+			Expect(errors.As(err, &se)).To(BeTrue(), "%v", err)
+			Expect(se.Env).To(Equal(wantEnv))
+			Expect(err.Error()).To(HavePrefix(wantEnv))
+		},
+		Entry("an address without a port", nil, []string{"S3INVMOCK_ADDR", "localhost"}, "S3INVMOCK_ADDR"),
+		Entry("a port out of range", []string{"-addr", ":70000"}, nil, "S3INVMOCK_ADDR"),
+		Entry("a bad flag over a good variable", []string{"-log", "xml"}, []string{"S3INVMOCK_LOG", "json"}, "S3INVMOCK_LOG"),
+		Entry("a region that is not one", nil, []string{"S3INVMOCK_REGION", "Mars"}, "S3INVMOCK_REGION"),
+		Entry("an empty host base", nil, []string{"S3INVMOCK_HOSTS", "localhost,,x"}, "S3INVMOCK_HOSTS"),
+		Entry("an unknown auth mode", nil, []string{"S3INVMOCK_AUTH", "sigv2"}, "S3INVMOCK_AUTH"),
+		Entry("a capture that is not a boolean", nil, []string{"S3INVMOCK_CAPTURE", "sometimes"}, "S3INVMOCK_CAPTURE"),
+	)
+
+	It("refuses unknown flags, stray arguments and a validate without files", func() {
+		_, err := s3invmock.Load([]string{"-port", "1"}, envOf())
+		Expect(err).To(MatchError(ContainSubstring("-port")))
+		_, err = s3invmock.Load([]string{"serve", "extra"}, envOf())
+		Expect(err).To(MatchError(ContainSubstring(`"extra"`)))
+		_, err = s3invmock.Load([]string{"validate"}, envOf())
+		Expect(err).To(HaveOccurred())
+		_, err = s3invmock.Load([]string{"-h"}, envOf())
+		Expect(err).To(MatchError(flag.ErrHelp))
+	})
+})

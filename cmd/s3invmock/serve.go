@@ -1,0 +1,178 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/s3invmock/s3invmock/mock"
+	"github.com/s3invmock/s3invmock/scenarios"
+)
+
+// Limits of the listener. Choices: generous for any real client, small enough that a
+// slow or hostile one cannot hold the sidecar.
+const (
+	// readHeaderTimeout bounds how long a client may take to send its headers
+	// (slowloris).
+	readHeaderTimeout = 10 * time.Second
+	// maxHeaderBytes bounds the header block; S3 itself allows about 8 KiB of
+	// user metadata, and SigV4 headers add less than 2 KiB.
+	maxHeaderBytes = 64 << 10
+	// idleTimeout closes keep-alive connections nobody uses.
+	idleTimeout = 2 * time.Minute
+	// shutdownTimeout bounds the wait for requests in flight on SIGTERM/SIGINT.
+	shutdownTimeout = 10 * time.Second
+)
+
+// sidecar is everything serve builds before it listens.
+type sidecar struct {
+	cfg    Config
+	log    *slog.Logger
+	srv    *mock.Server
+	engine *scenarios.Engine
+}
+
+// serve runs the sidecar until SIGTERM or SIGINT and returns the exit code.
+func serve(cfg Config, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	return serveUntil(ctx, cfg, stdout, stderr)
+}
+
+func serveUntil(ctx context.Context, cfg Config, stdout, stderr io.Writer) int {
+	sc, err := build(cfg, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "s3invmock: %v\n", err)
+		return 2
+	}
+	defer sc.engine.Close()
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "s3invmock: S3INVMOCK_ADDR (-addr) %q: %v\n", cfg.Addr, err)
+		return 2
+	}
+	hs := &http.Server{
+		Handler:           sc.handler(),
+		ReadHeaderTimeout: readHeaderTimeout,
+		MaxHeaderBytes:    maxHeaderBytes,
+		IdleTimeout:       idleTimeout,
+		ErrorLog:          slog.NewLogLogger(sc.log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	fmt.Fprintf(stdout, "s3invmock listening on http://%s\n", ln.Addr())
+	select {
+	case err := <-errc:
+		sc.log.Error("serve", "err", err)
+		return 1
+	case <-ctx.Done():
+	}
+	return sc.shutdown(hs)
+}
+
+// build reads the files the settings name and assembles server and engine; every
+// error names its setting.
+func build(cfg Config, stderr io.Writer) (*sidecar, error) {
+	st, from, err := initialState(cfg)
+	if err != nil {
+		return nil, err
+	}
+	var sc *scenarios.Scenario
+	if cfg.Scenario != "" {
+		if sc, err = scenarios.Load(cfg.Scenario); err != nil {
+			return nil, fmt.Errorf("S3INVMOCK_SCENARIO (-scenario) %s", oneLine(cfg.Scenario, err))
+		}
+	}
+	if cfg.Auth == "verify" {
+		return nil, errors.New(`S3INVMOCK_AUTH (-auth) "verify": not available in this build yet`)
+	}
+	s := &sidecar{cfg: cfg, log: newLogger(cfg.Log, stderr), engine: scenarios.NewEngine(sc)}
+	opts := []mock.Option{
+		mock.WithRegion(cfg.Region),
+		mock.WithHook(s.engine),
+		mock.WithOnRequest(requestLog(s.log)),
+		mock.WithCapture(cfg.Capture),
+	}
+	if cfg.Hosts != nil {
+		opts = append(opts, mock.WithHosts(cfg.Hosts...))
+	}
+	s.srv = mock.New(opts...)
+	if st != nil {
+		if err := s.srv.LoadState(st); err != nil {
+			s.engine.Close()
+			return nil, fmt.Errorf("%s %s", from, oneLine(fileOf(cfg, from), err))
+		}
+	}
+	return s, nil
+}
+
+// initialState is the snapshot when S3INVMOCK_STATE names a file that exists, else the
+// seed, else nothing. from names the setting it came from.
+func initialState(cfg Config) (st *mock.State, from string, err error) {
+	if cfg.State != "" {
+		st, exists, err := readStateFile(cfg.State)
+		if exists {
+			if err != nil {
+				return nil, "", fmt.Errorf("S3INVMOCK_STATE (-state) %s", oneLine(cfg.State, err))
+			}
+			return st, "S3INVMOCK_STATE (-state)", nil
+		}
+	}
+	if cfg.Seed != "" {
+		st, _, err := readStateFile(cfg.Seed)
+		if err != nil {
+			return nil, "", fmt.Errorf("S3INVMOCK_SEED (-seed) %s", oneLine(cfg.Seed, err))
+		}
+		return st, "S3INVMOCK_SEED (-seed)", nil
+	}
+	return nil, "", nil
+}
+
+func fileOf(cfg Config, from string) string {
+	if strings.HasPrefix(from, "S3INVMOCK_STATE") {
+		return cfg.State
+	}
+	return cfg.Seed
+}
+
+// oneLine renders a file's error as "FILE:LINE: problem; FILE:LINE: problem".
+func oneLine(file string, err error) string {
+	lines := problemLines(file, err)
+	return strings.Join(lines, "; ")
+}
+
+// shutdown lets requests in flight finish (bounded by shutdownTimeout), snapshots
+// when S3INVMOCK_STATE is set, and returns the exit code. The engine is closed first:
+// that releases every request a scenario holds (latency, bandwidth, hang), so no
+// fault can keep the sidecar from stopping.
+func (s *sidecar) shutdown(hs *http.Server) int {
+	s.engine.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if err := hs.Shutdown(ctx); err != nil {
+		s.log.Warn("shutdown: requests still in flight were cut off", "err", err)
+		_ = hs.Close()
+	}
+	if s.cfg.State != "" {
+		if err := writeSnapshot(s.cfg.State, s.srv.State()); err != nil {
+			s.log.Error("snapshot", "file", s.cfg.State, "err", err)
+			return 1
+		}
+		s.log.Info("snapshot written", "file", s.cfg.State)
+	}
+	return 0
+}
+
+// handler is the sidecar's whole HTTP surface: the control API under /_mock/, the
+// fake S3 everywhere else.
+func (s *sidecar) handler() http.Handler {
+	return s.srv
+}
