@@ -1,0 +1,47 @@
+package identity
+
+import (
+	"net/http"
+	"strings"
+)
+
+// AccessKeyOf returns the access key id a request claims to be signed with, without
+// checking anything: from a SigV4 Authorization header (Credential=AKID/...), from a
+// presigned query (X-Amz-Credential=AKID/...), or, tolerated for the account lookup
+// only, from a Signature Version 2 header (AWS AKID:signature) or query
+// (AWSAccessKeyId=AKID). It returns "" for an unsigned request.
+func AccessKeyOf(r *http.Request) string {
+	if auth := strings.TrimSpace(r.Header.Get("Authorization")); auth != "" {
+		return accessKeyOfHeader(auth)
+	}
+	if r.URL == nil {
+		return ""
+	}
+	params := parseQuery(r.URL.RawQuery)
+	if credential, ok := lookup(params, "X-Amz-Credential"); ok {
+		key, _, _ := strings.Cut(credential, "/")
+		return key
+	}
+	if key, ok := lookup(params, "AWSAccessKeyId"); ok {
+		return key
+	}
+	return ""
+}
+
+// accessKeyOfHeader reads the key id out of either signature version's header.
+func accessKeyOfHeader(auth string) string {
+	scheme, rest, _ := strings.Cut(auth, " ")
+	switch scheme {
+	case signingAlgorithm:
+		for component := range strings.SplitSeq(rest, ",") {
+			if v, ok := strings.CutPrefix(strings.TrimSpace(component), "Credential="); ok {
+				key, _, _ := strings.Cut(v, "/")
+				return key
+			}
+		}
+	case "AWS":
+		key, _, _ := strings.Cut(strings.TrimSpace(rest), ":")
+		return key
+	}
+	return ""
+}
