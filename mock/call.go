@@ -2,6 +2,8 @@ package mock
 
 import (
 	"net/http"
+
+	"github.com/s3invmock/s3invmock/mock/identity"
 	"net/url"
 	"time"
 )
@@ -21,11 +23,10 @@ const (
 	HeadBucket                         Operation = "HeadBucket"
 	DeleteBucket                       Operation = "DeleteBucket"
 	ListBuckets                        Operation = "ListBuckets"
-	// UnsupportedOperation is any other S3 request: it answers 501 NotImplemented.
+	// UnsupportedOperation is any other S3 request: it answers 501 NotImplemented, or
+	// the routing error in Call.Err (conflicting selectors, a method ?inventory does not
+	// allow).
 	UnsupportedOperation Operation = "Unsupported"
-	// InvalidRequest is a request refused while routing (conflicting selectors, a method
-	// the inventory resource does not allow, a bad bucket name): Call.Err says why.
-	InvalidRequest Operation = "InvalidRequest"
 )
 
 // Operations lists every operation the fake implements, in a stable order.
@@ -53,13 +54,14 @@ type Call struct {
 	Header               http.Header
 
 	AccessKey string // from the SigV4 Authorization header or presigned query; "" if unsigned
-	Account   string // the caller's account id, resolved by identity
+	Account   string // the caller's account id: its key's account, else DefaultAccount
 
 	RequestID string // x-amz-request-id of the answer
 	HostID    string // x-amz-id-2 of the answer
 	Received  time.Time
 
-	// Err is set when routing already refused the request (Operation InvalidRequest).
+	// Err is set when routing already refused the request; Operation is then the one
+	// the request asked for (Put without ?id) or UnsupportedOperation.
 	Err *Error
 	// Page and Trap let a scenario reshape a List answer (paginator traps). Zero values
 	// mean the S3 defaults: 100 per page, no trap.
@@ -71,7 +73,8 @@ type Call struct {
 	ErrorCode  ErrorCode
 	FiredRules []string
 
-	body []byte // the request body once read, for capture
+	body []byte        // the request body once read, for capture
+	key  *identity.Key // the caller's key when the directory knows it
 }
 
 // PageTrap names a deliberately wrong List answer that exposes paginator bugs.

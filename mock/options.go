@@ -1,11 +1,15 @@
 package mock
 
-import "time"
+import (
+	"time"
+
+	"github.com/s3invmock/s3invmock/mock/identity"
+)
 
 // DefaultAccount is the account id of every caller the fake does not know by key, and
 // the owner of buckets created without one. C: any 12-digit id would do; this is the
 // one AWS's own documentation uses.
-const DefaultAccount = "123456789012"
+const DefaultAccount = identity.DefaultAccount
 
 // DefaultRegion is the region of buckets created without a LocationConstraint.
 const DefaultRegion = "us-east-1"
@@ -33,6 +37,8 @@ type config struct {
 	hook       Hook
 	onRequest  func(Entry)
 	capture    bool
+	auth       identity.Mode
+	directory  *identity.Directory
 }
 
 func defaultConfig() config {
@@ -44,6 +50,7 @@ func defaultConfig() config {
 		journalCap: DefaultJournalCapacity,
 		maxBody:    DefaultMaxBodyBytes,
 		tokenKey:   DefaultTokenKey,
+		auth:       identity.ModeOff,
 	}
 }
 
@@ -82,3 +89,11 @@ func WithOnRequest(f func(Entry)) Option { return func(c *config) { c.onRequest 
 
 // WithCapture keeps full exchanges (headers and bodies) in the journal (default off).
 func WithCapture(on bool) Option { return func(c *config) { c.capture = on } }
+
+// WithAuth sets the signature mode (default identity.ModeOff: signatures are not
+// checked, and a known access key still selects its account and permissions).
+func WithAuth(mode identity.Mode) Option { return func(c *config) { c.auth = mode } }
+
+// WithDirectory sets the accounts and keys the server knows (default none: every
+// caller is DefaultAccount). Build one with identity.NewDirectory.
+func WithDirectory(d *identity.Directory) Option { return func(c *config) { c.directory = d } }

@@ -119,9 +119,6 @@ func (s *Server) route(r *http.Request, c *Call) {
 		c.HasContinuationToken, c.ContinuationToken = true, t[0]
 	}
 	c.Operation, c.Err = classify(r, c, q)
-	if c.Err != nil {
-		c.Operation = InvalidRequest
-	}
 }
 
 // classify picks the operation from the method and the set of query keys (never their
@@ -142,7 +139,7 @@ func classify(r *http.Request, c *Call, q url.Values) (Operation, *Error) {
 		}
 		return ListBuckets, nil
 	case len(selectors) > 1:
-		return "", NewError(InvalidArgument,
+		return UnsupportedOperation, NewError(InvalidArgument,
 			Member{"ArgumentName", "ResourceType"}, Member{"ArgumentValue", selectors[0]}).
 			WithMessage("Conflicting query string parameters: " + strings.Join(selectors, ", "))
 	case len(selectors) == 1 && selectors[0] == "inventory":
@@ -158,11 +155,11 @@ func classify(r *http.Request, c *Call, q url.Values) (Operation, *Error) {
 		case http.MethodDelete:
 			op = DeleteBucketInventoryConfiguration
 		default:
-			return "", NewError(MethodNotAllowed,
+			return UnsupportedOperation, NewError(MethodNotAllowed,
 				Member{"Method", r.Method}, Member{"ResourceType", MethodNotAllowedResourceType})
 		}
 		if (op == PutBucketInventoryConfiguration || op == DeleteBucketInventoryConfiguration) && c.ID == "" {
-			return "", NewError(InvalidArgument, Member{"ArgumentName", "id"}, Member{"ArgumentValue", ""}).
+			return op, NewError(InvalidArgument, Member{"ArgumentName", "id"}, Member{"ArgumentValue", ""}).
 				WithMessage(MissingIDMessage)
 		}
 	case len(selectors) == 1 || c.Key != "":
@@ -180,10 +177,10 @@ func classify(r *http.Request, c *Call, q url.Values) (Operation, *Error) {
 		}
 	}
 	if !ValidBucketName(c.Bucket) {
-		return "", NewError(InvalidBucketName, Member{"BucketName", c.Bucket})
+		return op, NewError(InvalidBucketName, Member{"BucketName", c.Bucket})
 	}
 	if r.Method == http.MethodPut && r.Header.Get("Content-Length") == "" && len(r.TransferEncoding) == 0 {
-		return "", NewError(MissingContentLength)
+		return op, NewError(MissingContentLength)
 	}
 	return op, nil
 }

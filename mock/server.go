@@ -8,20 +8,24 @@ import (
 	"time"
 
 	"github.com/gorilla/mux"
+
+	"github.com/s3invmock/s3invmock/mock/identity"
 )
 
 // Server is a fake Amazon S3 that serves buckets and their inventory configurations.
 // It is an http.Handler: wrap it in httptest.NewServer in a test, or in an http.Server
 // in the sidecar. Two Servers share nothing.
 type Server struct {
-	cfg     config
-	router  *mux.Router
-	hosts   []hostPattern
-	store   *store
-	journal *journal
-	tokens  tokens
-	hook    atomic.Pointer[hookBox]
-	capture atomic.Bool
+	cfg       config
+	router    *mux.Router
+	hosts     []hostPattern
+	store     *store
+	journal   *journal
+	tokens    tokens
+	hook      atomic.Pointer[hookBox]
+	capture   atomic.Bool
+	auth      atomic.Pointer[identity.Mode]
+	directory atomic.Pointer[identity.Directory]
 }
 
 type hookBox struct{ h Hook }
@@ -42,6 +46,8 @@ func New(opts ...Option) *Server {
 	s.router = s.newRouter()
 	s.SetHook(cfg.hook)
 	s.capture.Store(cfg.capture)
+	s.SetAuth(cfg.auth)
+	s.SetDirectory(cfg.directory)
 	return s
 }
 
@@ -77,6 +83,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.route(r, c)
+	s.resolveCaller(r, c)
 	rec := newRecorder(w, c, s.capture.Load())
 	if hb := s.hook.Load(); hb != nil {
 		hb.h.Handle(rec, r, c, func(w http.ResponseWriter, r *http.Request) { s.answer(w, r, c) })
@@ -98,12 +105,13 @@ func writeControlNotMounted(w http.ResponseWriter) {
 
 // answer runs the operation a routed call names.
 func (s *Server) answer(w http.ResponseWriter, r *http.Request, c *Call) {
+	if e := s.authenticate(r, c); e != nil {
+		WriteError(w, c, e)
+		return
+	}
 	if c.Err != nil {
 		WriteError(w, c, c.Err)
 		return
-	}
-	if c.Account == "" {
-		c.Account = DefaultAccount
 	}
 	switch c.Operation {
 	case PutBucketInventoryConfiguration:
