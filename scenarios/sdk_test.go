@@ -95,9 +95,12 @@ rules:
 
 	It("releases a hang when the scenario is cleared: the client sees the connection close", func() {
 		f := startFake(scenarios.New().Rule("hang").Fault(scenarios.FaultHang).MustBuild(), "logs")
+		// A fresh connection: on a reused one Go's transport retries a GET after the close.
+		tr := &http.Transport{}
+		DeferCleanup(tr.CloseIdleConnections)
 		done := make(chan error, 1)
 		go func() {
-			resp, err := f.ts.Client().Get(f.ts.URL + "/logs?inventory")
+			resp, err := (&http.Client{Transport: tr}).Get(f.ts.URL + "/logs?inventory")
 			if err == nil {
 				_, _ = io.Copy(io.Discard, resp.Body)
 				_ = resp.Body.Close()

@@ -1,0 +1,17 @@
+// Package control is the HTTP control API of s3invmock, served on the same listener
+// as the fake S3 under /_mock/ (a prefix no bucket can take). Every answer is a JSON
+// envelope: {"success": true, "data": ...} or {"success": false, "error": {"code":
+// "VALIDATION_ERROR", "message": "...", "details": [{"path": "rules[0].action.error",
+// "message": "..."}]}}.
+//
+// Scenario endpoints (package scenarios holds the format):
+//
+//	PUT    /_mock/scenarios        replace the scenario (JSON or YAML by Content-Type);
+//	                               400 VALIDATION_ERROR leaves the old one in force
+//	GET    /_mock/scenarios        the scenario, each rule's matched and fired counts, the state
+//	POST   /_mock/scenarios/reset  rewind counters, state and random source
+//	DELETE /_mock/scenarios        clear the scenario
+//
+// Any other /_mock/ path answers 404 NOT_FOUND, a known path with another method 405
+// METHOD_NOT_ALLOWED. Every path outside /_mock/ reaches the fake S3.
+package control
