@@ -21,12 +21,13 @@ type throttled struct {
 	rate Bandwidth
 }
 
-func (e *Engine) throttle(w http.ResponseWriter, ctx context.Context, gone <-chan struct{}, rate Bandwidth) http.ResponseWriter {
+func (e *Engine) throttle(ctx context.Context, w http.ResponseWriter, gone <-chan struct{}, rate Bandwidth) http.ResponseWriter {
 	return &throttled{ResponseWriter: w, e: e, ctx: ctx, gone: gone, rate: rate}
 }
 
 var errClientGone = errors.New("scenarios: client went away during a bandwidth-limited answer")
 
+// Write sends p in flushed pieces, pausing after each as the rate says.
 func (t *throttled) Write(p []byte) (int, error) {
 	chunk := max(1, int(t.rate)/bandwidthTicks)
 	rc := http.NewResponseController(t.ResponseWriter)

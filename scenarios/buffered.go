@@ -16,14 +16,17 @@ type buffered struct {
 
 func newBuffered() *buffered { return &buffered{header: http.Header{}, status: http.StatusOK} }
 
+// Header is the buffered answer's header.
 func (b *buffered) Header() http.Header { return b.header }
 
+// WriteHeader keeps the first status written.
 func (b *buffered) WriteHeader(status int) {
 	if !b.wrote {
 		b.status, b.wrote = status, true
 	}
 }
 
+// Write keeps the body.
 func (b *buffered) Write(p []byte) (int, error) {
 	b.wrote = true
 	return b.body.Write(p)

@@ -141,7 +141,7 @@ func (e *Engine) Handle(w http.ResponseWriter, r *http.Request, call *mock.Call,
 		return // the client is gone; nobody reads an answer
 	}
 	if p.rate > 0 {
-		w = e.throttle(w, ctx, p.gone, p.rate)
+		w = e.throttle(ctx, w, p.gone, p.rate)
 	}
 	if p.page != nil && call.Operation == mock.ListBucketInventoryConfigurations {
 		call.PageSize, call.PageTrap = p.page.Size, p.page.Trap

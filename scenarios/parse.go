@@ -19,8 +19,8 @@ type Format int
 const (
 	// FormatAuto tells JSON from YAML by content: a valid JSON text is JSON.
 	FormatAuto Format = iota
-	FormatYAML
-	FormatJSON
+	FormatYAML        // YAML 1.2 (JSON included)
+	FormatJSON        // strict JSON: a syntax error is refused with its line
 )
 
 // Parse reads a scenario from JSON or YAML, telling them apart by content, and

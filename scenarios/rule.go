@@ -47,8 +47,8 @@ func (c *compiled) matches(call *mock.Call) bool {
 	return true
 }
 
-// account is the caller's account as the fake will see it: the hook runs before
-// identity, and a caller identity does not know is mock.DefaultAccount.
+// account is the caller's account: the fake resolves it before the hook runs; a Call
+// made by hand without one counts as mock.DefaultAccount, as the fake would.
 func account(call *mock.Call) string {
 	if call.Account == "" {
 		return mock.DefaultAccount

@@ -138,6 +138,21 @@ rules:
 		Expect(err).To(MatchError(ContainSubstring("Client.Timeout")))
 	})
 
+	It("matches the caller's access key and account as the fake resolved them", func() {
+		f := startFake(load(`
+rules:
+  - {name: key, match: {operation: HeadBucket, accessKey: "AKID*"}}
+  - {name: account, match: {operation: HeadBucket, account: "1234567890??"}}
+  - {name: other-key, match: {operation: HeadBucket, accessKey: "AKIA*"}}
+  - {name: other-account, match: {operation: HeadBucket, account: "999*"}}
+`), "logs")
+		_, err := f.client().HeadBucket(context.Background(), &s3.HeadBucketInput{Bucket: aws.String("logs")})
+		Expect(err).NotTo(HaveOccurred())
+		j := f.attempts(mock.HeadBucket)
+		Expect(j[0].FiredRules).To(Equal([]string{"key", "account"}))
+		Expect(j[0].Account).To(Equal(mock.DefaultAccount))
+	})
+
 	It("records the fired rules in the journal", func() {
 		f := startFake(scenarios.New().
 			Rule("count").On(mock.HeadBucket).
