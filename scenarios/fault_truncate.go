@@ -7,7 +7,8 @@ import (
 
 // truncateFault lets the fake S3 answer into a buffer, then sends the headers with the
 // full Content-Length and only the first half of the body, and closes the connection:
-// clients see an unexpected EOF while reading the body.
+// clients see an unexpected EOF while reading the body. An answer without a body
+// (HEAD, 204) has nothing to cut: its headers go out whole, then the connection closes.
 type truncateFault struct{}
 
 func (truncateFault) serve(ex *exchange) {

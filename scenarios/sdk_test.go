@@ -93,6 +93,21 @@ rules:
 		Eventually(runtime.NumGoroutine).WithTimeout(5 * time.Second).Should(BeNumerically("<=", before))
 	})
 
+	It("lets the server shut down when the engine closes, even if the client never gives up", func() {
+		f := startFake(scenarios.New().Rule("hang").Fault(scenarios.FaultHang).MustBuild(), "logs")
+		tr := &http.Transport{}
+		DeferCleanup(tr.CloseIdleConnections)
+		done := make(chan error, 1)
+		go func() {
+			done <- getConfig(context.Background(), f.clientWith(&http.Client{Transport: tr}, aws.NopRetryer{}), "logs", "daily")
+		}()
+		Eventually(func() uint64 { return f.engine.Status().Rules[0].Fired }).Should(BeEquivalentTo(1))
+		closed := make(chan struct{})
+		go func() { _ = f.engine.Close(); f.ts.Close(); close(closed) }()
+		Eventually(closed).WithTimeout(2 * time.Second).Should(BeClosed())
+		Eventually(done).Should(Receive(HaveOccurred()))
+	})
+
 	It("releases a hang when the scenario is cleared: the client sees the connection close", func() {
 		f := startFake(scenarios.New().Rule("hang").Fault(scenarios.FaultHang).MustBuild(), "logs")
 		// A fresh connection: on a reused one Go's transport retries a GET after the close.
