@@ -3,8 +3,6 @@ package scenarios_test
 import (
 	"encoding/xml"
 	"io"
-	"math"
-	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -248,57 +246,20 @@ var _ = Describe("Engine", func() {
 	})
 })
 
-var _ = Describe("Latency.Sample", func() {
-	draws := func(l *scenarios.Latency, seed uint64) []time.Duration {
-		r := rand.New(rand.NewPCG(seed, seed))
-		out := make([]time.Duration, 1000)
-		for i := range out {
-			out[i] = l.Sample(r)
-		}
-		return out
-	}
-	It("is exact for fixed", func() {
-		Expect(draws(scenarios.Fixed(300*time.Millisecond), 1)).To(HaveEach(300 * time.Millisecond))
-	})
-	It("stays within min..max and centres for uniform", func() {
-		d := draws(scenarios.UniformLatency(50*time.Millisecond, 2*time.Second), 7)
-		Expect(d).To(HaveEach(And(BeNumerically(">=", 50*time.Millisecond), BeNumerically("<=", 2*time.Second))))
-		Expect(mean(d)).To(BeNumerically("~", 1025*time.Millisecond, 60*time.Millisecond))
-	})
-	It("puts half the lognormal draws below the median, all positive", func() {
-		for _, seed := range []uint64{1, 2, 3} {
-			d := draws(scenarios.LogNormalLatency(80*time.Millisecond, 0.5), seed)
-			Expect(d).To(HaveEach(BeNumerically(">", 0)))
-			below := 0
-			for _, x := range d {
-				if x < 80*time.Millisecond {
-					below++
-				}
-			}
-			Expect(below).To(BeNumerically("~", 500, 50))
-			// One sigma either side of the log holds 68.3% of the draws.
-			lo, hi := time.Duration(float64(80*time.Millisecond)*math.Exp(-0.5)), time.Duration(float64(80*time.Millisecond)*math.Exp(0.5))
-			within := 0
-			for _, x := range d {
-				if x >= lo && x <= hi {
-					within++
-				}
-			}
-			Expect(within).To(BeNumerically("~", 683, 50))
-			// 4.5 sigma either side: a draw outside is a one-in-150,000 event.
-			Expect(d).To(HaveEach(And(BeNumerically(">", 80*time.Millisecond/10), BeNumerically("<", 80*time.Millisecond*10))))
-		}
-	})
-	It("replays the same draws for the same seed", func() {
-		l := scenarios.LogNormalLatency(time.Second, 1)
-		Expect(draws(l, 9)).To(Equal(draws(l, 9)))
-	})
-})
-
-func mean(d []time.Duration) time.Duration {
-	var sum time.Duration
-	for _, x := range d {
-		sum += x
-	}
-	return sum / time.Duration(len(d))
-}
+var _ = DescribeTable("globs in match",
+	func(pattern, bucket string, want bool) {
+		e := scenarios.NewEngine(scenarios.New().Rule("g").Bucket(pattern).MustBuild())
+		c := put(bucket)
+		handle(e, &fakeS3{}, c)
+		Expect(c.FiredRules).To(Equal(map[bool][]string{true: {"g"}}[want]))
+	},
+	Entry("star matches any run", "locked-*", "locked-2026", true),
+	Entry("star matches nothing", "locked-*", "locked-", true),
+	Entry("question mark is one byte", "log?", "logs", true),
+	Entry("question mark is not zero bytes", "logs?", "logs", false),
+	Entry("stars anywhere", "*-prod-*", "eu-prod-7", true),
+	Entry("anchored at both ends", "prod", "my-prod", false),
+	Entry("backtracks to the last star", "a*b*c", "axxbyybzc", true),
+	Entry("case matters", "Logs", "logs", false),
+	Entry("literal dots", "my.bucket", "myxbucket", false),
+)

@@ -87,6 +87,28 @@ var proofs = map[string]func(){
 		Expect(lists[2].ErrorCode).To(Equal(mock.InternalError))
 		Expect(lists[3].InvocationID).To(Equal(lists[2].InvocationID))
 	},
+	"paginator-trap": func() {
+		f := startFake(example("paginator-trap"), "logs")
+		for _, id := range []string{"a", "b", "c"} {
+			Expect(putConfig(f.client(), "logs", id)).To(Succeed())
+		}
+		c := f.client()
+		seen := map[string]bool{}
+		var token *string
+		looped := false
+		for pages := 0; pages < 10 && !looped; pages++ {
+			out, err := c.ListBucketInventoryConfigurations(context.Background(),
+				&s3.ListBucketInventoryConfigurationsInput{Bucket: aws.String("logs"), ContinuationToken: token})
+			Expect(err).NotTo(HaveOccurred())
+			Expect(out.IsTruncated).To(HaveValue(BeTrue()), "the trap never lets a page be the last")
+			next := aws.ToString(out.NextContinuationToken)
+			looped = seen[next]
+			seen[next] = true
+			token = out.NextContinuationToken
+		}
+		Expect(looped).To(BeTrue(), "a loop guard sees the token come back")
+		Expect(seen).To(HaveLen(1))
+	},
 	"slow-get": func() {
 		f := startFake(example("slow-get"), "logs")
 		Expect(putConfig(f.client(), "logs", "daily")).To(Succeed())
