@@ -37,6 +37,11 @@ const (
 	BucketAlreadyExists        ErrorCode = "BucketAlreadyExists"
 	InvalidLocationConstraint  ErrorCode = "InvalidLocationConstraint"
 	IncompleteBody             ErrorCode = "IncompleteBody"
+	// The codes only verify mode sends (identity.Codes lists them all). InvalidRequest
+	// carries a Code suffix so that the name stays free for a request type.
+	AuthorizationHeaderMalformed      ErrorCode = "AuthorizationHeaderMalformed"
+	AuthorizationQueryParametersError ErrorCode = "AuthorizationQueryParametersError"
+	InvalidRequestCode                ErrorCode = "InvalidRequest"
 )
 
 // errorRow is everything S3 says about one error code. Declaration tells whether the
@@ -81,6 +86,12 @@ var errorTable = map[ErrorCode]errorRow{
 	BucketAlreadyExists:        {409, "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.", true},
 	InvalidLocationConstraint:  {400, "The specified location-constraint is not valid", true},
 	IncompleteBody:             {400, "You did not provide the number of bytes specified by the Content-Length HTTP header", true},
+	// Verify mode. identity.Verify names the reason in its own message for each of these
+	// three, so the table's message is only a fallback: D for AuthorizationHeaderMalformed
+	// (S3's error code list), C for the other two.
+	AuthorizationHeaderMalformed:      {400, "The authorization header that you provided is not valid.", true},
+	AuthorizationQueryParametersError: {400, "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.", true},
+	InvalidRequestCode:                {400, "Invalid Request", true},
 }
 
 // Our choices (spec "C" facts) that live in the error table's neighbourhood.
