@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -187,10 +188,50 @@ var _ = Describe("the s3invmock binary", func() {
 		Entry("SIGINT, JSON", syscall.SIGINT, "state.json"),
 	)
 
+	It("enforces the admin token on the control API, health exempt", func() {
+		_, base := startSidecar("S3INVMOCK_ADMIN_TOKEN=t0ken")
+		status, header, body := send("GET", base+"/_mock/requests", nil)
+		Expect(status).To(Equal(401))
+		Expect(header.Get("Content-Type")).To(Equal("application/json"))
+		Expect(body).To(MatchJSON(`{"success":false,"error":{"code":"UNAUTHORIZED",` +
+			`"message":"this control endpoint needs the header Authorization: Bearer <S3INVMOCK_ADMIN_TOKEN>"}}`))
+		status, _, _ = send("GET", base+"/_mock/requests", nil, "Authorization", "Bearer t0ken")
+		Expect(status).To(Equal(200))
+		status, _, body = send("GET", base+"/_mock/health", nil)
+		Expect(status).To(Equal(200))
+		Expect(body).To(ContainSubstring(`"version":"` + testVersion + `"`))
+	})
+
+	It("snapshots on POST /_mock/state/snapshot while serving", func() {
+		state := filepath.Join(GinkgoT().TempDir(), "state.yaml")
+		_, base := startSidecar("S3INVMOCK_STATE=" + state)
+		send("PUT", base+"/reports", nil)
+		status, _, body := send("POST", base+"/_mock/state/snapshot", nil)
+		Expect(status).To(Equal(200), body)
+		Expect(os.ReadFile(state)).To(ContainSubstring("name: reports"))
+	})
+
 	Describe("healthcheck", func() {
+		It("exits 0 against a running sidecar, even addressed as 0.0.0.0", func() {
+			_, base := startSidecar()
+			port := base[strings.LastIndex(base, ":")+1:]
+			s := launch([]string{"S3INVMOCK_ADDR=0.0.0.0:" + port}, "healthcheck")
+			Eventually(s).Should(gexec.Exit(0))
+		})
+
 		It("exits 1 when nothing answers", func() {
 			s := launch([]string{"S3INVMOCK_ADDR=127.0.0.1:1"}, "healthcheck")
 			Eventually(s).Should(gexec.Exit(1))
+		})
+
+		It("exits 1 when something else answers", func() {
+			other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+				w.WriteHeader(http.StatusServiceUnavailable)
+			}))
+			DeferCleanup(other.Close)
+			s := launch(nil, "healthcheck", "-addr", strings.TrimPrefix(other.URL, "http://"))
+			Eventually(s).Should(gexec.Exit(1))
+			Expect(s.Err).To(gbytes.Say("503"))
 		})
 	})
 

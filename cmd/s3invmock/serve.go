@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/s3invmock/s3invmock/mock"
+	"github.com/s3invmock/s3invmock/mock/control"
 	"github.com/s3invmock/s3invmock/scenarios"
 )
 
@@ -68,7 +69,7 @@ func serveUntil(ctx context.Context, cfg Config, stdout, stderr io.Writer) int {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
-	fmt.Fprintf(stdout, "s3invmock listening on http://%s\n", ln.Addr())
+	fmt.Fprintf(stdout, "s3invmock listening on http://%s\n", readyAddr(cfg.Addr, ln.Addr()))
 	select {
 	case err := <-errc:
 		sc.log.Error("serve", "err", err)
@@ -76,6 +77,20 @@ func serveUntil(ctx context.Context, cfg Config, stdout, stderr io.Writer) int {
 	case <-ctx.Done():
 	}
 	return sc.shutdown(hs)
+}
+
+// readyAddr is the address of the ready line: the configured host (0.0.0.0 stays
+// 0.0.0.0, where Go would print [::]) with the port actually bound (port 0 picks one).
+func readyAddr(configured string, bound net.Addr) string {
+	host, _, err := net.SplitHostPort(configured)
+	_, port, err2 := net.SplitHostPort(bound.String())
+	if err != nil || err2 != nil {
+		return bound.String()
+	}
+	if host == "" {
+		host = "0.0.0.0"
+	}
+	return net.JoinHostPort(host, port)
 }
 
 // build reads the files the settings name and assembles server and engine; every
@@ -174,5 +189,14 @@ func (s *sidecar) shutdown(hs *http.Server) int {
 // handler is the sidecar's whole HTTP surface: the control API under /_mock/, the
 // fake S3 everywhere else.
 func (s *sidecar) handler() http.Handler {
-	return s.srv
+	opts := []control.Option{control.WithVersion(version)}
+	if s.cfg.AdminToken != "" {
+		opts = append(opts, control.WithAdminToken(s.cfg.AdminToken))
+	}
+	if s.cfg.State != "" {
+		opts = append(opts, control.WithSnapshot(func(st *mock.State) (string, error) {
+			return s.cfg.State, writeSnapshot(s.cfg.State, st)
+		}))
+	}
+	return control.New(s.srv, s.engine, opts...)
 }

@@ -26,6 +26,7 @@ type handler struct {
 	engine  *scenarios.Engine
 	maxBody int64
 	routes  map[string]map[string]http.HandlerFunc // path -> method -> endpoint
+	admin   admin                                  // health, reset, requests, state (admin.go)
 }
 
 // New returns the fake S3 srv with the control API in front of it on the same
@@ -39,6 +40,7 @@ func New(srv *mock.Server, engine *scenarios.Engine, opts ...Option) http.Handle
 	}
 	srv.SetHook(engine)
 	h.scenarioRoutes()
+	h.adminRoutes()
 	return h
 }
 
@@ -59,6 +61,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(path) > len(mock.ControlPrefix) {
 		path = strings.TrimSuffix(path, "/")
+	}
+	if !h.authorized(w, r, path) {
+		return
 	}
 	methods, ok := h.routes[path]
 	if !ok {

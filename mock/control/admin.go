@@ -1,0 +1,90 @@
+package control
+
+import (
+	"crypto/subtle"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/s3invmock/s3invmock/mock"
+)
+
+// HealthPath is the one control endpoint that needs no admin token, so that a
+// container health check needs no secret.
+const HealthPath = "/_mock/health"
+
+// CodeUnauthorized is the code of a 401: an admin token is set and the request
+// did not carry it as "Authorization: Bearer TOKEN".
+const CodeUnauthorized = "UNAUTHORIZED"
+
+// admin holds the settings of the sidecar's endpoints (health, reset, requests,
+// state); see WithAdminToken, WithVersion and WithSnapshot.
+type admin struct {
+	token    string
+	version  string
+	started  time.Time
+	snapshot func(*mock.State) (string, error)
+}
+
+// WithAdminToken requires "Authorization: Bearer token" on every /_mock/ path but
+// /_mock/health, else 401 UNAUTHORIZED (default: no token, every path open).
+func WithAdminToken(token string) Option { return func(h *handler) { h.admin.token = token } }
+
+// WithVersion sets the version GET /_mock/health reports (default "dev").
+func WithVersion(v string) Option { return func(h *handler) { h.admin.version = v } }
+
+// WithSnapshot makes POST /_mock/state/snapshot write the state with save, which
+// returns where it went (the sidecar writes S3INVMOCK_STATE atomically). Default
+// none: the endpoint answers 409 NO_SNAPSHOT_FILE.
+func WithSnapshot(save func(*mock.State) (string, error)) Option {
+	return func(h *handler) { h.admin.snapshot = save }
+}
+
+// adminRoutes registers health, reset, requests and state.
+func (h *handler) adminRoutes() {
+	h.admin.started = time.Now()
+	if h.admin.version == "" {
+		h.admin.version = "dev"
+	}
+	h.handle(http.MethodGet, HealthPath, h.health)
+	h.handle(http.MethodPost, ResetPath, h.reset)
+	h.requestRoutes()
+	h.stateRoutes()
+}
+
+// authorized answers 401 and returns false when an admin token is set and the
+// request does not carry it. path is the normalized control path.
+func (h *handler) authorized(w http.ResponseWriter, r *http.Request, path string) bool {
+	if h.admin.token == "" || path == HealthPath {
+		return true
+	}
+	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if ok && subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(h.admin.token)) == 1 {
+		return true
+	}
+	w.Header().Set("WWW-Authenticate", `Bearer realm="s3invmock"`)
+	WriteError(w, http.StatusUnauthorized, CodeUnauthorized,
+		"this control endpoint needs the header Authorization: Bearer <S3INVMOCK_ADMIN_TOKEN>")
+	return false
+}
+
+// Health is the data of GET /_mock/health.
+type Health struct {
+	Status  string  `json:"status"`
+	Version string  `json:"version"`
+	Uptime  float64 `json:"uptime_s"`
+}
+
+func (h *handler) health(w http.ResponseWriter, _ *http.Request) {
+	WriteData(w, http.StatusOK, Health{Status: "ok", Version: h.admin.version,
+		Uptime: time.Since(h.admin.started).Seconds()})
+}
+
+// ResetPath empties the state, clears the scenario and empties the journal.
+const ResetPath = "/_mock/reset"
+
+func (h *handler) reset(w http.ResponseWriter, _ *http.Request) {
+	h.engine.Clear()
+	h.srv.Reset()
+	WriteData(w, http.StatusOK, map[string]string{"status": "reset"})
+}

@@ -1,0 +1,98 @@
+package control
+
+import (
+	"errors"
+	"io"
+	"net/http"
+
+	"github.com/s3invmock/s3invmock/mock"
+)
+
+// The state endpoints: the seed/snapshot format of mock.State.
+const (
+	// StatePath: GET answers the state (JSON), PUT replaces it from a seed document
+	// (YAML or JSON); a refused one changes nothing.
+	StatePath = "/_mock/state"
+	// SnapshotPath: POST writes the state to the snapshot file (WithSnapshot).
+	SnapshotPath = "/_mock/state/snapshot"
+	// CodeNoSnapshotFile answers a snapshot request when no file is configured.
+	CodeNoSnapshotFile = "NO_SNAPSHOT_FILE"
+)
+
+func (h *handler) stateRoutes() {
+	h.handle(http.MethodGet, StatePath, h.getState)
+	h.handle(http.MethodPut, StatePath, h.putState)
+	h.handle(http.MethodPost, SnapshotPath, h.snapshotState)
+}
+
+func (h *handler) getState(w http.ResponseWriter, _ *http.Request) {
+	WriteData(w, http.StatusOK, h.srv.State())
+}
+
+// StateSummary is the data of a successful PUT /_mock/state or snapshot.
+type StateSummary struct {
+	File           string `json:"file,omitempty"`
+	Buckets        int    `json:"buckets"`
+	Configurations int    `json:"configurations"`
+	Accounts       int    `json:"accounts"`
+}
+
+func summarize(st *mock.State) StateSummary {
+	s := StateSummary{Buckets: len(st.Buckets), Accounts: len(st.Accounts)}
+	for _, b := range st.Buckets {
+		s.Configurations += len(b.Inventory)
+	}
+	return s
+}
+
+// putState replaces the state with the body, a seed document in YAML or JSON (told
+// apart by content). Every problem comes back as a detail with its path and line.
+func (h *handler) putState(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.maxBody))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			WriteError(w, http.StatusRequestEntityTooLarge, CodeBodyTooLarge, err.Error())
+			return
+		}
+		WriteError(w, http.StatusBadRequest, CodeBadRequest, "cannot read the body: "+err.Error())
+		return
+	}
+	st, err := mock.ParseState(body)
+	if err == nil {
+		err = h.srv.LoadState(st)
+	}
+	var se *mock.StateError
+	if errors.As(err, &se) {
+		details := make([]Detail, len(se.Problems))
+		for i, p := range se.Problems {
+			line, path := p.Line, p.Path
+			p.Line, p.Path = 0, ""
+			details[i] = Detail{Path: path, Line: line, Message: p.Error()}
+		}
+		WriteError(w, http.StatusBadRequest, CodeValidation, "the state was refused; nothing changed", details...)
+		return
+	}
+	if err != nil {
+		WriteError(w, http.StatusBadRequest, CodeValidation, err.Error())
+		return
+	}
+	WriteData(w, http.StatusOK, summarize(st))
+}
+
+func (h *handler) snapshotState(w http.ResponseWriter, _ *http.Request) {
+	if h.admin.snapshot == nil {
+		WriteError(w, http.StatusConflict, CodeNoSnapshotFile,
+			"no snapshot file is configured (S3INVMOCK_STATE or -state)")
+		return
+	}
+	st := h.srv.State()
+	file, err := h.admin.snapshot(st)
+	if err != nil {
+		WriteError(w, http.StatusInternalServerError, CodeInternal, "snapshot: "+err.Error())
+		return
+	}
+	sum := summarize(st)
+	sum.File = file
+	WriteData(w, http.StatusOK, sum)
+}
