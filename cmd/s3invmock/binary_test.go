@@ -211,6 +211,57 @@ var _ = Describe("the s3invmock binary", func() {
 		Expect(os.ReadFile(state)).To(ContainSubstring("name: reports"))
 	})
 
+	It("checks signatures when S3INVMOCK_AUTH=verify", func() {
+		_, base := startSidecar("S3INVMOCK_AUTH=verify")
+		status, _, body := send("GET", base+"/", nil)
+		Expect(status).To(Equal(403))
+		Expect(body).To(ContainSubstring("<Code>AccessDenied</Code>"))
+	})
+
+	Describe("graceful shutdown", func() {
+		// heldBy starts a Get that the scenario rule holds, and waits until the rule
+		// has fired, so that the request is in flight when the signal comes.
+		heldBy := func(scenario string) (*gexec.Session, chan int) {
+			GinkgoHelper()
+			sc := writeFile("scenario.yaml", scenario)
+			s, base := startSidecar("S3INVMOCK_SEED="+exampleSeed, "S3INVMOCK_SCENARIO="+sc,
+				"S3INVMOCK_STATE="+filepath.Join(GinkgoT().TempDir(), "state.yaml"))
+			done := make(chan int, 1)
+			go func() {
+				defer GinkgoRecover()
+				resp, err := http.Get(base + "/reports?inventory&id=daily-csv")
+				if err != nil {
+					done <- 0 // the connection was cut
+					return
+				}
+				resp.Body.Close()
+				done <- resp.StatusCode
+			}()
+			Eventually(func() string {
+				_, _, body := send("GET", base+"/_mock/scenarios", nil)
+				return body
+			}).Should(ContainSubstring(`"fired":1`))
+			return s, done
+		}
+
+		It("lets a request a latency holds finish, snapshots, then exits 0", func() {
+			s, done := heldBy("rules:\n  - name: slow\n    match: {operation: GetBucketInventoryConfiguration}\n" +
+				"    action: {latency: {fixed: 1h}}\n")
+			s.Terminate()
+			Eventually(done).Should(Receive(Equal(200)))
+			Eventually(s).Should(gexec.Exit(0))
+			Expect(s.Err).To(gbytes.Say("snapshot written"))
+		})
+
+		It("is not blocked by a hang fault", func() {
+			s, done := heldBy("rules:\n  - name: hang\n    match: {operation: GetBucketInventoryConfiguration}\n" +
+				"    action: {fault: hang}\n")
+			s.Terminate()
+			Eventually(s).Should(gexec.Exit(0))
+			Eventually(done).Should(Receive(Equal(0)))
+		})
+	})
+
 	Describe("healthcheck", func() {
 		It("exits 0 against a running sidecar, even addressed as 0.0.0.0", func() {
 			_, base := startSidecar()

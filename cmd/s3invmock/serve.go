@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -106,15 +105,13 @@ func build(cfg Config, stderr io.Writer) (*sidecar, error) {
 			return nil, fmt.Errorf("S3INVMOCK_SCENARIO (-scenario) %s", oneLine(cfg.Scenario, err))
 		}
 	}
-	if cfg.Auth == "verify" {
-		return nil, errors.New(`S3INVMOCK_AUTH (-auth) "verify": not available in this build yet`)
-	}
 	s := &sidecar{cfg: cfg, log: newLogger(cfg.Log, stderr), engine: scenarios.NewEngine(sc)}
 	opts := []mock.Option{
 		mock.WithRegion(cfg.Region),
 		mock.WithHook(s.engine),
 		mock.WithOnRequest(requestLog(s.log)),
 		mock.WithCapture(cfg.Capture),
+		mock.WithAuth(cfg.Auth),
 	}
 	if cfg.Hosts != nil {
 		opts = append(opts, mock.WithHosts(cfg.Hosts...))
