@@ -83,7 +83,7 @@ func (e *Engine) Replace(sc *Scenario) error {
 func (e *Engine) Clear() { _ = e.Replace(nil) }
 
 // Reset rewinds counters, state and random source without replacing the rules, so
-// that a run can be replayed.
+// that a run can be replayed. Requests already waiting keep waiting.
 func (e *Engine) Reset() {
 	e.mu.Lock()
 	if e.run != nil {
@@ -92,8 +92,11 @@ func (e *Engine) Reset() {
 	e.mu.Unlock()
 }
 
-// Close releases every waiting request and makes the engine pass every later request
-// through untouched. It is idempotent; call it before shutting the server down.
+// Close releases every waiting request (latency, bandwidth, hang) and clears the
+// scenario, so later requests pass through untouched; a scenario installed after
+// Close runs without any waiting. It is idempotent; call it before shutting the
+// server down, since http.Server.Shutdown and httptest.Server.Close wait for
+// requests in flight.
 func (e *Engine) Close() error {
 	e.closeOnce.Do(func() { close(e.closed) })
 	e.Clear()

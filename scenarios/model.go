@@ -67,8 +67,9 @@ type When struct {
 }
 
 // Action is what a fired rule does. Error, Respond and Fault answer the request (the
-// first fired rule with one of them decides); Latency, Bandwidth, Page and SetState
-// combine with whatever answers.
+// first fired rule with one of them decides). The rest combine over all fired rules:
+// latencies add up, the lowest bandwidth applies, the first page applies, and the
+// last setState is the state the next request finds.
 type Action struct {
 	Error     *ErrorSpec `json:"error,omitempty"`
 	Latency   *Latency   `json:"latency,omitempty"`
