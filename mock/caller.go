@@ -19,11 +19,21 @@ func (s *Server) SetDirectory(d *identity.Directory) { s.directory.Store(d) }
 // Directory returns the accounts and keys the server knows; nil when none.
 func (s *Server) Directory() *identity.Directory { return s.directory.Load() }
 
+// loadAccounts makes a loaded state's accounts the directory, replacing any set with
+// WithDirectory or SetDirectory; no accounts leaves an empty directory.
+func (s *Server) loadAccounts(accounts []identity.Account) {
+	dir, err := identity.NewDirectory(accounts)
+	if err != nil {
+		return // unreachable: LoadState refuses every state NewDirectory refuses
+	}
+	s.SetDirectory(dir)
+}
+
 // resolveCaller fills the call's access key and account. A key the directory knows
 // selects its account and its permissions, in both modes; any other caller is
 // DefaultAccount with every permission (auth off) or is refused by verification.
 func (s *Server) resolveCaller(r *http.Request, c *Call) {
-	c.AccessKey = identity.AccessKeyOf(r)
+	c.AccessKey = accessKeyOf(r)
 	c.Account = DefaultAccount
 	if c.AccessKey == "" {
 		return

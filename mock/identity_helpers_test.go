@@ -74,21 +74,23 @@ func newSigningAt(at time.Time) signingAt {
 	log := &signingLog{}
 	return signingAt{at: at, log: log, signer: v4.NewSigner(func(o *v4.SignerOptions) {
 		o.DisableURIPathEscaping = true // as the S3 client configures its signer
-		o.Logger, o.LogSigning = log, true
 	})}
 }
 
 // SignHTTP satisfies s3.HTTPSignerV4.
 func (s signingAt) SignHTTP(ctx context.Context, cr aws.Credentials, r *http.Request, payloadHash, service, region string,
 	_ time.Time, optFns ...func(*v4.SignerOptions)) error {
-	return s.signer.SignHTTP(ctx, cr, r, payloadHash, service, region, s.at, optFns...)
+	return s.signer.SignHTTP(ctx, cr, r, payloadHash, service, region, s.at, append(optFns, s.logTo)...)
 }
 
 // PresignHTTP satisfies s3.HTTPPresignerV4.
 func (s signingAt) PresignHTTP(ctx context.Context, cr aws.Credentials, r *http.Request, payloadHash, service, region string,
 	_ time.Time, optFns ...func(*v4.SignerOptions)) (string, http.Header, error) {
-	return s.signer.PresignHTTP(ctx, cr, r, payloadHash, service, region, s.at, optFns...)
+	return s.signer.PresignHTTP(ctx, cr, r, payloadHash, service, region, s.at, append(optFns, s.logTo)...)
 }
+
+// logTo comes after the client's own signer options, which set the logger too.
+func (s signingAt) logTo(o *v4.SignerOptions) { o.Logger, o.LogSigning = s.log, true }
 
 // signingLog keeps what the SDK's signer logged.
 type signingLog struct {

@@ -95,5 +95,6 @@ func WithCapture(on bool) Option { return func(c *config) { c.capture = on } }
 func WithAuth(mode identity.Mode) Option { return func(c *config) { c.auth = mode } }
 
 // WithDirectory sets the accounts and keys the server knows (default none: every
-// caller is DefaultAccount). Build one with identity.NewDirectory.
+// caller is DefaultAccount). Build one with identity.NewDirectory. A state loaded
+// later (LoadState, a seed file) replaces it with the state's accounts.
 func WithDirectory(d *identity.Directory) Option { return func(c *config) { c.directory = d } }

@@ -107,7 +107,8 @@ func (e *StateError) Error() string {
 // item is checked first, as the requests that would create it are checked (the error
 // names the S3 code, the bucket and the Id); a refused state changes nothing. The
 // swap is atomic: a concurrent request sees the old state or the new one. A nil st
-// empties the server. The journal and the hook stay.
+// empties the server. The accounts become the server's directory (see SetDirectory).
+// The journal and the hook stay.
 func (s *Server) LoadState(st *State) error {
 	if st == nil {
 		st = &State{}
@@ -117,6 +118,7 @@ func (s *Server) LoadState(st *State) error {
 		return &StateError{Problems: problems}
 	}
 	s.store.replaceAll(buckets, cloneAccounts(st.Accounts))
+	s.loadAccounts(st.Accounts)
 	return nil
 }
 
