@@ -58,5 +58,10 @@ func (g *SeededRequestIDs) Next() (string, string) {
 		b = splitmix64(b + uint64(i))
 		binary.LittleEndian.PutUint64(raw[i*8:], b)
 	}
-	return string(rid[:]), base64.StdEncoding.EncodeToString(raw[:])
+	// Both ids in one string: one allocation instead of three.
+	var both [16 + 64]byte
+	copy(both[:16], rid[:])
+	base64.StdEncoding.Encode(both[16:], raw[:])
+	s := string(both[:])
+	return s[:16], s[16:]
 }

@@ -19,10 +19,6 @@ type recorder struct {
 	body    bytes.Buffer
 }
 
-func newRecorder(w http.ResponseWriter, c *Call, capture bool) *recorder {
-	return &recorder{ResponseWriter: w, call: c, capture: capture}
-}
-
 func (r *recorder) WriteHeader(status int) {
 	if r.status == 0 {
 		r.status = status
@@ -72,9 +68,11 @@ func (s *Server) record(req *http.Request, c *Call, rec *recorder, took time.Dur
 		Bucket: c.Bucket, ID: c.ID, Status: c.Status, ErrorCode: c.ErrorCode, RequestID: c.RequestID,
 		AccessKey: c.AccessKey, Account: c.Account, FiredRules: c.FiredRules,
 	}
-	if inv := req.Header.Get("amz-sdk-invocation-id"); inv != "" {
+	// Canonical keys looked up directly: Header.Get would canonicalize (and allocate)
+	// on every request.
+	if inv := firstValue(req.Header, "Amz-Sdk-Invocation-Id"); inv != "" {
 		e.InvocationID = inv
-		e.Attempt, e.MaxAttempts = parseSDKRequest(req.Header.Get("amz-sdk-request"))
+		e.Attempt, e.MaxAttempts = parseSDKRequest(firstValue(req.Header, "Amz-Sdk-Request"))
 	}
 	if rec.capture {
 		e.Exchange = &Exchange{
@@ -87,4 +85,12 @@ func (s *Server) record(req *http.Request, c *Call, rec *recorder, took time.Dur
 	if s.cfg.onRequest != nil {
 		s.cfg.onRequest(e)
 	}
+}
+
+// firstValue is h.Get(key) for a key already in canonical form.
+func firstValue(h http.Header, key string) string {
+	if v := h[key]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
 }

@@ -7,26 +7,35 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/gorilla/mux"
+	"github.com/s3invmock/s3invmock/mock/identity"
 )
 
-// Route names of the addressing router.
-const (
-	routeVirtual = "virtual-hosted" // {bucket}.{base}/{key}
-	routeService = "service"        // / : ListBuckets
-	routeBucket  = "bucket"         // /{bucket}
-	routeObject  = "object"         // /{bucket}/{key}; "/b/" (the JS SDK's form) is the bucket
-)
-
-// newRouter resolves addressing: which bucket and key a request names. The operation
-// is then chosen from the method and the set of query keys (classify).
-func (s *Server) newRouter() *mux.Router {
-	r := mux.NewRouter().SkipClean(true).UseEncodedPath()
-	r.MatcherFunc(s.matchVirtualHost).Name(routeVirtual)
-	r.Path("/").Name(routeService)
-	r.Path("/{bucket}").Name(routeBucket)
-	r.Path("/{bucket}/{key:.*}").Name(routeObject)
-	return r
+// address resolves addressing: which bucket and key a request names, in this order:
+// a Host of the form {bucket}.{base} (virtual-hosted; the key is the whole path), "/"
+// (the service: ListBuckets), "/{bucket}", "/{bucket}/{key}" ("/b/", the JS SDK's form,
+// is the bucket). The segments are read from the escaped path, so that %2F stays inside
+// one. ok is false for any other path ("", "//x"). The operation is then chosen from the
+// method and the set of query keys (classify).
+//
+// This was a gorilla/mux router; matching four fixed shapes by hand does the same
+// without a regexp run and two maps per request (a differential fuzz test holds it to
+// the mux routes it replaced).
+func (s *Server) address(r *http.Request) (bucket, key string, virtual, ok bool) {
+	path := r.URL.EscapedPath()
+	if b, ok := s.virtualBucket(r.Host); ok {
+		return b, strings.TrimPrefix(path, "/"), true, true
+	}
+	if path == "/" {
+		return "", "", false, true
+	}
+	if len(path) < 2 || path[0] != '/' || path[1] == '/' {
+		return "", "", false, false
+	}
+	rest := path[1:]
+	if i := strings.IndexByte(rest, '/'); i >= 0 {
+		return rest[:i], rest[i+1:], false, true
+	}
+	return rest, "", false, true
 }
 
 // hostPattern is a virtual-hosted base split into DNS labels; "{region}" matches any one.
@@ -42,38 +51,54 @@ func compileHosts(bases []string) []hostPattern {
 	return out
 }
 
-// virtualBucket returns the bucket named by a Host of the form {bucket}.{base}.
+// virtualBucket returns the bucket named by a Host of the form {bucket}.{base}. It
+// reads the host in place: no split, no copy unless the Host has upper-case letters.
 func (s *Server) virtualBucket(host string) (string, bool) {
-	if h, _, err := net.SplitHostPort(host); err == nil {
-		host = h
+	if len(s.hosts) == 0 {
+		return "", false
 	}
-	host = strings.ToLower(host)
-	labels := strings.Split(host, ".")
+	host = strings.ToLower(stripPort(host))
 	for _, p := range s.hosts {
-		if len(labels) <= len(p) {
-			continue
-		}
-		tail := labels[len(labels)-len(p):]
-		match := true
-		for i, want := range p {
-			if want != "{region}" && want != tail[i] || tail[i] == "" {
-				match = false
-				break
-			}
-		}
-		if match {
-			return strings.Join(labels[:len(labels)-len(p)], "."), true
+		if b, ok := p.bucketOf(host); ok {
+			return b, true
 		}
 	}
 	return "", false
 }
 
-func (s *Server) matchVirtualHost(r *http.Request, m *mux.RouteMatch) bool {
-	b, ok := s.virtualBucket(r.Host)
-	if ok {
-		m.Vars = map[string]string{"bucket": b}
+// stripPort drops a ":port" as net.SplitHostPort would, and leaves a host it would
+// refuse (two colons, stray brackets) as it is.
+func stripPort(host string) string {
+	if strings.ContainsAny(host, "[]") {
+		if h, _, err := net.SplitHostPort(host); err == nil {
+			return h
+		}
+		return host
 	}
-	return ok
+	if i := strings.IndexByte(host, ':'); i >= 0 && strings.IndexByte(host[i+1:], ':') < 0 {
+		return host[:i]
+	}
+	return host
+}
+
+// bucketOf matches host's last labels against p and returns the labels before them,
+// joined as they were: "a.b.s3.amazonaws.com" gives "a.b". At least one label must
+// precede the base (it may be empty: ".localhost" names the bucket ""), and no label
+// of the base may be empty.
+func (p hostPattern) bucketOf(host string) (string, bool) {
+	end := len(host)
+	for i := len(p) - 1; i >= 0; i-- {
+		dot := strings.LastIndexByte(host[:end], '.')
+		if dot < 0 {
+			return "", false // no label left before the base
+		}
+		label := host[dot+1 : end]
+		if label == "" || p[i] != "{region}" && p[i] != label {
+			return "", false
+		}
+		end = dot
+	}
+	return host[:end], true
 }
 
 // bucketSelectors are the query keys that name a bucket subresource. Two of them in one
@@ -92,18 +117,13 @@ var bucketSelectors = map[string]bool{
 
 // route fills c with the operation, bucket, key and query values of r.
 func (s *Server) route(r *http.Request, c *Call) {
-	var m mux.RouteMatch
-	if !s.router.Match(r, &m) {
+	bucket, key, virtual, ok := s.address(r)
+	if !ok {
 		c.Operation = UnsupportedOperation
 		return
 	}
-	var key string
-	switch m.Route.GetName() {
-	case routeVirtual:
-		c.Bucket, c.VirtualHosted = m.Vars["bucket"], true
-		key = strings.TrimPrefix(r.URL.EscapedPath(), "/")
-	case routeBucket, routeObject:
-		c.Bucket, key = m.Vars["bucket"], m.Vars["key"]
+	c.Bucket, c.VirtualHosted = bucket, virtual
+	if !virtual {
 		if b, err := url.PathUnescape(c.Bucket); err == nil {
 			c.Bucket = b
 		}
@@ -112,13 +132,44 @@ func (s *Server) route(r *http.Request, c *Call) {
 		key = k
 	}
 	c.Key = key
-	q := r.URL.Query()
+	q := parseQuery(r.URL)
 	c.Query = q
 	c.ID = q.Get("id")
 	if t, ok := q["continuation-token"]; ok {
 		c.HasContinuationToken, c.ContinuationToken = true, t[0]
 	}
 	c.Operation, c.Err = classify(r, c, q)
+}
+
+// maxQuickParams bounds the query parseQuery splits by hand; longer ones go to
+// url.URL.Query (and its limit on the number of parameters).
+const maxQuickParams = 16
+
+// parseQuery is u.Query() with two allocations (the map and one array for every first
+// value) for the common query that needs no unescaping; any other goes to u.Query.
+func parseQuery(u *url.URL) url.Values {
+	raw := u.RawQuery
+	n := strings.Count(raw, "&") + 1
+	if n > maxQuickParams || strings.ContainsAny(raw, "%+;") {
+		return u.Query()
+	}
+	q := make(url.Values, n)
+	vals := make([]string, n)
+	for raw != "" {
+		var kv string
+		kv, raw, _ = strings.Cut(raw, "&")
+		if kv == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(kv, "=")
+		if old, ok := q[k]; ok {
+			q[k] = append(old, v)
+			continue
+		}
+		vals[0] = v
+		q[k], vals = vals[0:1:1], vals[1:]
+	}
+	return q
 }
 
 // classify picks the operation from the method and the set of query keys (never their
@@ -217,5 +268,21 @@ func ValidBucketName(name string) bool {
 	if strings.Contains(name, "..") {
 		return false
 	}
-	return net.ParseIP(name) == nil
+	// Only digits and dots can spell an IP address here (no ':' passed the loop);
+	// asking net.ParseIP about other names would allocate its error for nothing.
+	return strings.Trim(name, "0123456789.") != "" || net.ParseIP(name) == nil
+}
+
+// accessKeyOf is identity.AccessKeyOf without its query parse for the common unsigned
+// request: with no Authorization header and a query that needs no unescaping and names
+// neither X-Amz-Credential nor AWSAccessKeyId, there is no access key to find.
+func accessKeyOf(r *http.Request) string {
+	if _, signed := r.Header["Authorization"]; signed || r.URL == nil {
+		return identity.AccessKeyOf(r)
+	}
+	q := r.URL.RawQuery
+	if strings.ContainsAny(q, "%+") || strings.Contains(q, "X-Amz-Credential") || strings.Contains(q, "AWSAccessKeyId") {
+		return identity.AccessKeyOf(r)
+	}
+	return ""
 }

@@ -7,8 +7,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/gorilla/mux"
-
 	"github.com/s3invmock/s3invmock/mock/identity"
 )
 
@@ -17,11 +15,11 @@ import (
 // in the sidecar. Two Servers share nothing.
 type Server struct {
 	cfg       config
-	router    *mux.Router
 	hosts     []hostPattern
 	store     *store
 	journal   *journal
 	tokens    tokens
+	dates     dateCache
 	hook      atomic.Pointer[hookBox]
 	capture   atomic.Bool
 	auth      atomic.Pointer[identity.Mode]
@@ -43,7 +41,6 @@ func New(opts ...Option) *Server {
 		journal: newJournal(cfg.journalCap),
 		tokens:  tokens{key: cfg.tokenKey},
 	}
-	s.router = s.newRouter()
 	s.SetHook(cfg.hook)
 	s.capture.Store(cfg.capture)
 	s.SetAuth(cfg.auth)
@@ -67,24 +64,40 @@ func (s *Server) SetCapture(on bool) { s.capture.Store(on) }
 // (a bucket name cannot contain "_"), so it never hides a bucket.
 const ControlPrefix = "/_mock/"
 
+// exchangeState is everything one request needs from the heap, in one allocation: the
+// Call, the recorder, and the request ids as header values.
+type exchangeState struct {
+	call Call
+	rec  recorder
+	vals [2]string // x-amz-request-id, x-amz-id-2
+}
+
+// serverHeader is the Server header's value. Header values shared between answers are
+// never written in place (Set replaces the slice, Add reallocates a full one).
+var serverHeader = []string{"AmazonS3"}
+
 // ServeHTTP answers one S3 request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
-	c := &Call{Method: r.Method, Path: r.URL.EscapedPath(), Host: r.Host, Header: r.Header, Received: s.cfg.clock()}
+	st := &exchangeState{}
+	c := &st.call
+	*c = Call{Method: r.Method, Path: r.URL.EscapedPath(), Host: r.Host, Header: r.Header, Received: s.cfg.clock()}
 	c.RequestID, c.HostID = s.cfg.ids.Next()
+	st.vals = [2]string{c.RequestID, c.HostID}
 	h := w.Header()
 	// Lower-case keys, written as S3 writes them.
-	h["x-amz-request-id"] = []string{c.RequestID}
-	h["x-amz-id-2"] = []string{c.HostID}
-	h["Date"] = []string{c.Received.UTC().Format(http.TimeFormat)}
-	h["Server"] = []string{"AmazonS3"}
+	h["x-amz-request-id"] = st.vals[0:1:1]
+	h["x-amz-id-2"] = st.vals[1:2:2]
+	h["Date"] = s.dates.header(c.Received)
+	h["Server"] = serverHeader
 	if strings.HasPrefix(r.URL.Path, ControlPrefix) || r.URL.Path == "/_mock" {
 		writeControlNotMounted(w)
 		return
 	}
 	s.route(r, c)
 	s.resolveCaller(r, c)
-	rec := newRecorder(w, c, s.capture.Load())
+	rec := &st.rec
+	*rec = recorder{ResponseWriter: w, call: c, capture: s.capture.Load()}
 	if hb := s.hook.Load(); hb != nil {
 		hb.h.Handle(rec, r, c, func(w http.ResponseWriter, r *http.Request) { s.answer(w, r, c) })
 	} else {
