@@ -40,10 +40,16 @@ type sidecar struct {
 	engine *scenarios.Engine
 }
 
-// serve runs the sidecar until SIGTERM or SIGINT and returns the exit code.
+// serve runs the sidecar until SIGTERM or SIGINT and returns the exit code. After the
+// first signal the default handling is back, so a second Ctrl-C ends a shutdown that
+// takes too long at once.
 func serve(cfg Config, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	return serveUntil(ctx, cfg, stdout, stderr)
 }
 
