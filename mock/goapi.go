@@ -56,13 +56,18 @@ func (s *Server) PutConfiguration(bucket string, c *InventoryConfiguration) erro
 // ErrNoSuchBucket is returned by the Go API for a bucket that does not exist.
 var ErrNoSuchBucket = errors.New("mock: no such bucket")
 
-// Configurations returns a bucket's configurations in Id order, without HTTP.
+// Configurations returns a bucket's configurations in Id order, without HTTP. Each is
+// the caller's own copy.
 func (s *Server) Configurations(bucket string) ([]*InventoryConfiguration, error) {
 	cs, ok := s.store.configurations(bucket)
 	if !ok {
 		return nil, ErrNoSuchBucket
 	}
-	return cs, nil
+	out := make([]*InventoryConfiguration, len(cs))
+	for i, c := range cs {
+		out[i] = c.model()
+	}
+	return out, nil
 }
 
 // Buckets returns every bucket, sorted by name.

@@ -24,22 +24,25 @@ func (s *Server) putInventory(w http.ResponseWriter, r *http.Request, c *Call) {
 }
 
 // getInventory is GetBucketInventoryConfiguration: the stored document, rendered once
-// at PUT time.
+// at PUT time and copied into a pooled buffer.
 func (s *Server) getInventory(w http.ResponseWriter, c *Call) {
 	if _, e := s.lookupBucket(c); e != nil {
 		WriteError(w, c, e)
 		return
 	}
-	sc, found := s.store.get(c.Bucket, c.ID)
-	if !found {
+	sc, found, bucketFound := s.store.get(c.Bucket, c.ID)
+	if !bucketFound {
 		WriteError(w, c, NewError(NoSuchBucket, Member{"BucketName", c.Bucket}))
 		return
 	}
-	if sc == nil {
+	if !found {
 		WriteError(w, c, NewError(NoSuchConfiguration))
 		return
 	}
-	writeXML(w, sc.get, "")
+	buf := getBuffer()
+	*buf = sc.appendGet(*buf)
+	writeXML(w, *buf, "")
+	putBuffer(buf)
 }
 
 // deleteInventory is DeleteBucketInventoryConfiguration: 204, or NoSuchConfiguration.

@@ -1,6 +1,10 @@
 package mock
 
-import "net/http"
+import (
+	"net/http"
+	"slices"
+	"sync"
+)
 
 // ListPageSize is how many configurations one List page holds (documented).
 const ListPageSize = 100
@@ -12,7 +16,7 @@ const (
 
 // listPage is one List answer before rendering.
 type listPage struct {
-	items     []*storedConfiguration
+	items     []storedConfiguration
 	truncated bool
 	next      string // NextContinuationToken, written only when truncated
 	cut       bool   // stop the XML after the first configuration (a trap)
@@ -38,7 +42,14 @@ func (s *Server) listInventory(w http.ResponseWriter, c *Call) {
 	if c.PageSize > 0 {
 		size = c.PageSize
 	}
-	items, truncated, found := s.store.page(c.Bucket, after, size)
+	page := pagePool.Get().(*[]storedConfiguration)
+	defer func() {
+		clear(*page) // let interned documents go
+		*page = (*page)[:0]
+		pagePool.Put(page)
+	}()
+	items, truncated, found := s.store.page((*page)[:0], c.Bucket, after, size)
+	*page = items
 	if !found { // deleted since lookupBucket
 		WriteError(w, c, NewError(NoSuchBucket, Member{"BucketName", c.Bucket}))
 		return
@@ -50,19 +61,25 @@ func (s *Server) listInventory(w http.ResponseWriter, c *Call) {
 	if c.PageTrap != TrapNone {
 		s.applyTrap(c, after, size, &p)
 	}
-	writeXML(w, renderList(c, p), "")
+	buf := getBuffer()
+	*buf = appendList(*buf, c, p)
+	writeXML(w, *buf, "")
+	putBuffer(buf)
 }
 
-func lastID(items []*storedConfiguration) string {
+// pagePool holds the slices a List page is copied into under the store's lock.
+var pagePool = sync.Pool{New: func() any { return new([]storedConfiguration) }}
+
+func lastID(items []storedConfiguration) string {
 	if len(items) == 0 {
 		return ""
 	}
-	return items[len(items)-1].config.ID
+	return items[len(items)-1].id
 }
 
 // applyTrap reshapes a page the way a scenario asked, to expose paginator bugs.
 func (s *Server) applyTrap(c *Call, after string, size int, p *listPage) {
-	first, _, _ := s.store.page(c.Bucket, "", size)
+	first, _, _ := s.store.page(nil, c.Bucket, "", size)
 	firstToken := s.tokens.issue(c.Bucket, lastID(first))
 	p.truncated = true
 	switch c.PageTrap {
@@ -88,19 +105,19 @@ func (s *Server) applyTrap(c *Call, after string, size int, p *listPage) {
 	}
 }
 
-// renderList writes the List body: items without xmlns, IsTruncated always,
+// appendList appends the List body: items without xmlns, IsTruncated always,
 // ContinuationToken when the request carried one (even empty), NextContinuationToken
 // only when truncated.
-func renderList(c *Call, p listPage) []byte {
+func appendList(b []byte, c *Call, p listPage) []byte {
 	n := len(listOpen) + len(listClose) + 64 + len(c.ContinuationToken) + len(p.next)
 	for _, it := range p.items {
-		n += len(itemOpen) + len(it.inner) + len(itemEnd)
+		n += len(itemOpen) + it.innerLen() + len(itemEnd)
 	}
-	b := make([]byte, 0, n)
+	b = slices.Grow(b, n)
 	b = append(b, listOpen...)
 	for i, it := range p.items {
 		b = append(b, itemOpen...)
-		b = append(b, it.inner...)
+		b = it.appendInner(b)
 		b = append(b, itemEnd...)
 		if p.cut && i == 0 {
 			return b

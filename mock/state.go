@@ -127,10 +127,12 @@ func (s *Server) LoadState(st *State) error {
 // same bytes.
 func (s *Server) State() *State {
 	st := &State{Buckets: []BucketState{}}
-	accounts := s.store.dump(func(b Bucket, configs []*storedConfiguration) {
+	accounts := s.store.dump(func(b Bucket, configs []storedConfiguration) {
 		docs := make([]string, len(configs))
+		var buf []byte
 		for i, c := range configs {
-			docs[i] = string(bytes.TrimPrefix(c.get, []byte(xmlDeclaration)))
+			buf = c.appendGet(buf[:0])
+			docs[i] = string(bytes.TrimPrefix(buf, []byte(xmlDeclaration)))
 		}
 		st.Buckets = append(st.Buckets, BucketState{
 			Name: b.Name, Owner: b.Owner, Region: b.Region, Created: b.Created.UTC(), Inventory: docs,

@@ -62,7 +62,8 @@ func (s *Server) compileBucket(bs *BucketState, path string, now time.Time) (*bu
 	if b.Created.IsZero() {
 		b.Created = now
 	}
-	state := &bucketState{Bucket: b, configs: make(map[string]*storedConfiguration, len(bs.Inventory))}
+	state := newBucketState(b, min(len(bs.Inventory), MaxConfigurationsPerBucket))
+	seen := make(map[string]bool, len(bs.Inventory))
 	for j, doc := range bs.Inventory {
 		p := StateProblem{Path: fmt.Sprintf("%s.inventory[%d]", path, j), Bucket: bs.Name, Line: bs.line}
 		if j < len(bs.docLines) {
@@ -72,18 +73,18 @@ func (s *Server) compileBucket(bs *BucketState, path string, now time.Time) (*bu
 		switch {
 		case e != nil:
 			p.ID, p.Code, p.Message = guessID(doc), e.Code, e.Message
-		case state.configs[cfg.ID] != nil:
+		case seen[cfg.ID]:
 			p.ID, p.Message = cfg.ID, "configuration Id is listed twice in this bucket"
-		case len(state.ids) >= MaxConfigurationsPerBucket:
+		case len(state.configs) >= MaxConfigurationsPerBucket:
 			p.ID, p.Code, p.Message = cfg.ID, TooManyConfigurations, TooManyConfigurationsMessage
 		default:
-			state.configs[cfg.ID] = newStoredConfiguration(cfg)
-			state.ids = append(state.ids, cfg.ID)
+			seen[cfg.ID] = true
+			state.configs = append(state.configs, newStoredConfiguration(cfg))
 			continue
 		}
 		problems = append(problems, p)
 	}
-	slices.Sort(state.ids)
+	slices.SortFunc(state.configs, func(a, b storedConfiguration) int { return strings.Compare(a.id, b.id) })
 	return state, problems
 }
 

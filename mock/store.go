@@ -1,10 +1,13 @@
 package mock
 
 import (
+	"bytes"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
+	"unique"
 
 	"github.com/s3invmock/s3invmock/mock/identity"
 )
@@ -20,23 +23,71 @@ type Bucket struct {
 	Created time.Time
 }
 
-// storedConfiguration keeps a parsed configuration with its rendered forms: a stored
-// configuration never changes (a PUT replaces it), so rendering once is enough.
+// storedConfiguration is a configuration as the store keeps it: its rendered children,
+// split where the Id element ends. A stored configuration never changes (a PUT replaces
+// it), so it is rendered once; Get, List and snapshots copy bytes. The children after
+// the Id are interned: configurations that differ only in Id (the common case in a
+// large seed) share one copy, so a million of them fit in a few dozen MiB. An interned
+// copy goes away with the last configuration that uses it.
 type storedConfiguration struct {
-	config *InventoryConfiguration
-	inner  []byte // children, for List items
-	get    []byte // the whole Get body
+	id   string                // the Id; a substring of head unless it needed escaping
+	head string                // <Id>escaped Id</Id>
+	tail unique.Handle[string] // every child after the Id, in S3's canonical order
 }
 
-func newStoredConfiguration(c *InventoryConfiguration) *storedConfiguration {
+func newStoredConfiguration(c *InventoryConfiguration) storedConfiguration {
 	inner := renderInner(c)
-	return &storedConfiguration{config: c, inner: inner, get: renderGet(inner)}
+	// renderInner writes the Id element first; it ends at the first "</Id>".
+	cut := bytes.Index(inner, []byte("</Id>")) + len("</Id>")
+	head := string(inner[:cut])
+	id := c.ID
+	if head[len("<Id>"):cut-len("</Id>")] == id {
+		id = head[len("<Id>") : cut-len("</Id>")]
+	}
+	return storedConfiguration{id: id, head: head, tail: unique.Make(string(inner[cut:]))}
 }
+
+// innerLen is the length of the configuration's children.
+func (c storedConfiguration) innerLen() int { return len(c.head) + len(c.tail.Value()) }
+
+// appendInner appends the configuration's children (a List item without its tags).
+func (c storedConfiguration) appendInner(b []byte) []byte {
+	b = append(b, c.head...)
+	return append(b, c.tail.Value()...)
+}
+
+// appendGet appends the whole GetBucketInventoryConfiguration body.
+func (c storedConfiguration) appendGet(b []byte) []byte {
+	b = append(b, getOpen...)
+	b = c.appendInner(b)
+	return append(b, itemEnd...)
+}
+
+// model parses the configuration back into its model, for the Go API. Rendering is
+// canonical, so the parse gives back the model that was stored.
+func (c storedConfiguration) model() *InventoryConfiguration {
+	cfg, err := parseInventoryConfiguration(c.appendGet(nil))
+	if err != nil {
+		panic("mock: a stored configuration does not parse: " + err.Error())
+	}
+	return cfg
+}
+
+// compareID orders configurations by Id, in byte order.
+func compareID(c storedConfiguration, id string) int { return strings.Compare(c.id, id) }
 
 type bucketState struct {
 	Bucket
-	ids     []string // sorted in byte order
-	configs map[string]*storedConfiguration
+	configs []storedConfiguration // sorted by Id in byte order
+}
+
+func newBucketState(b Bucket, capacity int) *bucketState {
+	return &bucketState{Bucket: b, configs: make([]storedConfiguration, 0, capacity)}
+}
+
+// find returns the index of id, or where it would go.
+func (b *bucketState) find(id string) (int, bool) {
+	return slices.BinarySearchFunc(b.configs, id, compareID)
 }
 
 // store holds the buckets and their configurations. It does no I/O. One lock makes
@@ -63,7 +114,7 @@ func (s *store) createBucket(b Bucket) (existing Bucket, created bool) {
 	if old, ok := s.buckets[b.Name]; ok {
 		return old.Bucket, false
 	}
-	s.buckets[b.Name] = &bucketState{Bucket: b, configs: map[string]*storedConfiguration{}}
+	s.buckets[b.Name] = newBucketState(b, 0)
 	return b, true
 }
 
@@ -101,35 +152,39 @@ func (s *store) listBuckets(owner string) []Bucket {
 }
 
 // put stores c in bucket, replacing an existing Id; a new Id at the limit is refused.
-func (s *store) put(bucket string, c *storedConfiguration) *Error {
+func (s *store) put(bucket string, c storedConfiguration) *Error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	b, ok := s.buckets[bucket]
 	if !ok {
 		return NewError(NoSuchBucket, Member{"BucketName", bucket})
 	}
-	id := c.config.ID
-	if _, exists := b.configs[id]; !exists {
-		if len(b.ids) >= MaxConfigurationsPerBucket {
-			return NewError(TooManyConfigurations)
-		}
-		i, _ := slices.BinarySearch(b.ids, id)
-		b.ids = slices.Insert(b.ids, i, id)
+	i, exists := b.find(c.id)
+	switch {
+	case exists:
+		b.configs[i] = c
+	case len(b.configs) >= MaxConfigurationsPerBucket:
+		return NewError(TooManyConfigurations)
+	default:
+		b.configs = slices.Insert(b.configs, i, c)
 	}
-	b.configs[id] = c
 	return nil
 }
 
 // get returns a stored configuration; bucketFound tells NoSuchBucket from
 // NoSuchConfiguration.
-func (s *store) get(bucket, id string) (c *storedConfiguration, bucketFound bool) {
+func (s *store) get(bucket, id string) (c storedConfiguration, found, bucketFound bool) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	b, ok := s.buckets[bucket]
 	if !ok {
-		return nil, false
+		return c, false, false
 	}
-	return b.configs[id], true
+	i, found := b.find(id)
+	if !found {
+		return c, false, true
+	}
+	return b.configs[i], true, true
 }
 
 func (s *store) delete(bucket, id string) (deleted, bucketFound bool) {
@@ -139,52 +194,44 @@ func (s *store) delete(bucket, id string) (deleted, bucketFound bool) {
 	if !ok {
 		return false, false
 	}
-	if _, ok := b.configs[id]; !ok {
+	i, found := b.find(id)
+	if !found {
 		return false, true
 	}
-	delete(b.configs, id)
-	i, _ := slices.BinarySearch(b.ids, id)
-	b.ids = slices.Delete(b.ids, i, i+1)
+	b.configs = slices.Delete(b.configs, i, i+1)
 	return true, true
 }
 
-// page returns up to size configurations with Ids after `after` ("" for the start), in
-// byte order, and whether more follow. Its cost is O(log n + size).
-func (s *store) page(bucket, after string, size int) (items []*storedConfiguration, truncated, bucketFound bool) {
+// page appends to items up to size configurations with Ids after `after` ("" for the
+// start), in byte order, and tells whether more follow. Its cost is O(log n + size),
+// whatever the bucket holds.
+func (s *store) page(items []storedConfiguration, bucket, after string, size int) (_ []storedConfiguration, truncated, bucketFound bool) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	b, ok := s.buckets[bucket]
 	if !ok {
-		return nil, false, false
+		return items, false, false
 	}
 	i := 0
 	if after != "" {
-		i, _ = slices.BinarySearch(b.ids, after)
-		if i < len(b.ids) && b.ids[i] == after {
+		var found bool
+		if i, found = b.find(after); found {
 			i++
 		}
 	}
-	end := min(i+size, len(b.ids))
-	items = make([]*storedConfiguration, 0, end-i)
-	for _, id := range b.ids[i:end] {
-		items = append(items, b.configs[id])
-	}
-	return items, end < len(b.ids), true
+	end := min(i+size, len(b.configs))
+	return append(items, b.configs[i:end]...), end < len(b.configs), true
 }
 
 // configurations returns every configuration of a bucket in Id order.
-func (s *store) configurations(bucket string) ([]*InventoryConfiguration, bool) {
+func (s *store) configurations(bucket string) ([]storedConfiguration, bool) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	b, ok := s.buckets[bucket]
 	if !ok {
 		return nil, false
 	}
-	out := make([]*InventoryConfiguration, 0, len(b.ids))
-	for _, id := range b.ids {
-		out = append(out, b.configs[id].config)
-	}
-	return out, true
+	return slices.Clone(b.configs), true
 }
 
 // replaceAll swaps in a whole new set of buckets and accounts at once, for LoadState:
@@ -198,7 +245,7 @@ func (s *store) replaceAll(buckets map[string]*bucketState, accounts []identity.
 
 // dump calls f for every bucket in name order, then returns the accounts, all under one
 // read lock, so that a snapshot is one consistent state.
-func (s *store) dump(f func(b Bucket, configs []*storedConfiguration)) []identity.Account {
+func (s *store) dump(f func(b Bucket, configs []storedConfiguration)) []identity.Account {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	names := make([]string, 0, len(s.buckets))
@@ -208,11 +255,7 @@ func (s *store) dump(f func(b Bucket, configs []*storedConfiguration)) []identit
 	sort.Strings(names)
 	for _, n := range names {
 		b := s.buckets[n]
-		cs := make([]*storedConfiguration, 0, len(b.ids))
-		for _, id := range b.ids {
-			cs = append(cs, b.configs[id])
-		}
-		f(b.Bucket, cs)
+		f(b.Bucket, b.configs)
 	}
 	return slices.Clone(s.accounts)
 }
