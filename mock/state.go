@@ -32,6 +32,7 @@ type State struct {
 	// Lines of the items, when the State came from ParseState, so that LoadState
 	// can point at them.
 	accountsLine int
+	accountLines []int
 }
 
 // BucketState is one bucket of a State.

@@ -111,16 +111,29 @@ func guessID(doc string) string {
 	return ""
 }
 
-// checkAccounts refuses what identity.NewDirectory refuses, at the accounts' line.
+// checkAccounts refuses what identity.NewDirectory refuses, at the line of the
+// account it names (accounts[i]), else at the accounts list.
 func checkAccounts(st *State) []StateProblem {
 	if len(st.Accounts) == 0 {
 		return nil
 	}
-	if _, err := identity.NewDirectory(st.Accounts); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "identity: ")
-		return []StateProblem{problemAt(st.accountsLine, "accounts", "%s", msg)}
+	_, err := identity.NewDirectory(st.Accounts)
+	if err == nil {
+		return nil
 	}
-	return nil
+	msg := strings.TrimPrefix(err.Error(), "identity: ")
+	line, path := st.accountsLine, "accounts"
+	var i int
+	if _, scanErr := fmt.Sscanf(msg, "accounts[%d]", &i); scanErr == nil && i >= 0 && i < len(st.Accounts) {
+		path = fmt.Sprintf("accounts[%d]", i)
+		if i < len(st.accountLines) {
+			line = st.accountLines[i]
+		}
+		if rest, ok := strings.CutPrefix(msg, path); ok {
+			msg = strings.TrimPrefix(strings.TrimSpace(rest), ": ")
+		}
+	}
+	return []StateProblem{problemAt(line, path, "%s", msg)}
 }
 
 // isAccountID reports whether s is twelve ASCII digits.

@@ -133,6 +133,7 @@ func (w *stateWalker) state(root *yaml.Node) *State {
 			st.accountsLine = v.Line
 			w.list(v, path, func(_ int, item *yaml.Node, p string) {
 				st.Accounts = append(st.Accounts, w.account(item, p))
+				st.accountLines = append(st.accountLines, item.Line)
 			})
 		}
 	})

@@ -205,7 +205,9 @@ buckets:
 				mock.StateProblem{Line: 2, Path: "buckets[0]", Bucket: "abc", Message: `owner "bob" is not a twelve-digit account id`}),
 			Entry("an access key used twice", "accounts:\n  - id: \"111122223333\"\n    keys:\n"+
 				"      - {accessKeyId: AK1, secretAccessKey: s}\n      - {accessKeyId: AK1, secretAccessKey: t}\n",
-				mock.StateProblem{Line: 2, Path: "accounts", Message: "accounts[0] (111122223333) keys[1]: access key AK1 is already a key of account 111122223333"}),
+				mock.StateProblem{Line: 2, Path: "accounts[0]", Message: "(111122223333) keys[1]: access key AK1 is already a key of account 111122223333"}),
+			Entry("an account id that is not one", "accounts:\n  - id: \"111122223333\"\n  - id: bob\n",
+				mock.StateProblem{Line: 3, Path: "accounts[1]", Message: `id "bob" is not a twelve-digit account id`}),
 		)
 
 		It("refuses the 1,001st configuration of a bucket as TooManyConfigurations", func() {
