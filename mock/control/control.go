@@ -41,6 +41,7 @@ func New(srv *mock.Server, engine *scenarios.Engine, opts ...Option) http.Handle
 	srv.SetHook(engine)
 	h.scenarioRoutes()
 	h.adminRoutes()
+	h.replayRoutes()
 	return h
 }
 
