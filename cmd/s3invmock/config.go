@@ -28,11 +28,13 @@ type Config struct {
 	Hosts      []string // virtual-hosted base names; nil for the core's defaults
 	Log        string   // request log format: text or json
 	Auth       identity.Mode
-	Capture    bool // keep full exchanges in the journal
+	Capture    bool   // keep full exchanges in the journal
+	Upstream   string // record: the S3 endpoint requests are forwarded to
+	Replay     string // replay bundle loaded at start, after seed and scenario; "" for none
 }
 
 // Commands are the subcommands; the first is the default.
-var Commands = []string{"serve", "validate", "healthcheck", "version"}
+var Commands = []string{"serve", "validate", "healthcheck", "version", "record"}
 
 // setting is one row of the configuration table: an environment variable, its flag
 // twin, its default and how a value is checked and stored.
@@ -53,6 +55,8 @@ var settings = []setting{
 	{"S3INVMOCK_LOG", "log", "text", "request log on stderr: text or json", setLog},
 	{"S3INVMOCK_AUTH", "auth", "off", "signature checks: off or verify", setAuth},
 	{"S3INVMOCK_CAPTURE", "capture", "false", "keep full requests and answers in the journal", setCapture},
+	{"S3INVMOCK_REPLAY", "replay", "", "replay bundle (YAML or JSON) loaded at start: its seed and scenario replace -seed and -scenario", func(c *Config, v string) error { c.Replay = v; return nil }},
+	{"S3INVMOCK_UPSTREAM", "upstream", "", "record: the S3 endpoint (http or https URL) every request is forwarded to", setUpstream},
 }
 
 // SettingError is a bad setting: it names the variable and its flag twin.
@@ -123,7 +127,7 @@ func isCommand(s string) bool {
 // Usage describes the subcommands and every setting with its default.
 func Usage() string {
 	var b strings.Builder
-	b.WriteString("usage: s3invmock [serve] [flags] | validate FILE... | healthcheck | version\n\nsettings (flag beats environment):\n")
+	b.WriteString("usage: s3invmock [serve] [flags] | validate FILE... | healthcheck | version | record -upstream URL\n\nsettings (flag beats environment):\n")
 	for _, s := range settings {
 		def := s.def
 		if def == "" {

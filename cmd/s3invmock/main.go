@@ -6,6 +6,7 @@
 //	s3invmock validate FILE...     check seed and scenario files, FILE:LINE: problem
 //	s3invmock healthcheck          GET /_mock/health on S3INVMOCK_ADDR; exit 0 when healthy
 //	s3invmock version              print the version
+//	s3invmock record -upstream URL forward every request to URL, journal full exchanges
 //
 // Exit codes: 0 success, 1 failure (invalid file, unhealthy, serve error), 2 a bad
 // setting, named on one line of stderr.
@@ -42,6 +43,8 @@ func run(args []string, env func(string) (string, bool), stdout, stderr io.Write
 		return validate(cfg.Files, stdout)
 	case "healthcheck":
 		return healthcheck(cfg.Addr, stderr)
+	case "record":
+		return record(cfg, stdout, stderr)
 	}
 	return serve(cfg, stdout, stderr)
 }

@@ -129,6 +129,10 @@ func build(cfg Config, stderr io.Writer) (*sidecar, error) {
 			return nil, fmt.Errorf("%s %s", from, oneLine(fileOf(cfg, from), err))
 		}
 	}
+	if err := loadReplay(cfg.Replay, s.srv, s.engine); err != nil {
+		s.engine.Close()
+		return nil, err
+	}
 	return s, nil
 }
 

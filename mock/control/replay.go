@@ -44,13 +44,30 @@ type Capture struct {
 	Enabled bool `json:"enabled"`
 }
 
+// WithInferredSeed makes the export infer its seed from the recorded answers
+// (replay.InferSeed) instead of starting from the state the control API began with:
+// for a recording proxy, whose own state says nothing about the upstream's. Default:
+// the state at start.
+func WithInferredSeed() Option {
+	return func(h *handler) {
+		h.handle(http.MethodGet, ExportPath, func(w http.ResponseWriter, r *http.Request) {
+			h.exportEntries(w, r, h.srv.Journal(), nil)
+		})
+	}
+}
+
 func (h *handler) replayRoutes() {
 	b := &baseline{seed: h.srv.State(), after: h.srv.LastSeq()}
 	h.handle(http.MethodGet, CapturePath, func(w http.ResponseWriter, _ *http.Request) {
 		WriteData(w, http.StatusOK, Capture{Enabled: h.srv.Capture()})
 	})
 	h.handle(http.MethodPut, CapturePath, h.putCapture)
-	h.handle(http.MethodGet, ExportPath, func(w http.ResponseWriter, r *http.Request) { h.export(w, r, b) })
+	if h.routes[ExportPath][http.MethodGet] == nil { // WithInferredSeed registers its own
+		h.handle(http.MethodGet, ExportPath, func(w http.ResponseWriter, r *http.Request) {
+			entries, seed := b.since(h.srv)
+			h.exportEntries(w, r, entries, seed)
+		})
+	}
 	h.handle(http.MethodPut, ReplayPath, func(w http.ResponseWriter, r *http.Request) { h.putReplay(w, r, b) })
 }
 
@@ -117,8 +134,8 @@ func (b *baseline) since(srv *mock.Server) ([]mock.Entry, *mock.State) {
 	return entries, seed
 }
 
-func (h *handler) export(w http.ResponseWriter, r *http.Request, b *baseline) {
-	entries, seed := b.since(h.srv)
+// exportEntries answers entries as a bundle that starts from seed (nil: inferred).
+func (h *handler) exportEntries(w http.ResponseWriter, r *http.Request, entries []mock.Entry, seed *mock.State) {
 	bundle, err := replay.Export(entries, seed)
 	if err != nil {
 		WriteError(w, http.StatusConflict, CodeCaptureOff, err.Error())
