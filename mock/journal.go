@@ -37,30 +37,41 @@ type Entry struct {
 	Exchange *Exchange `json:"exchange,omitempty"`
 }
 
-// journal is a ring of the newest entries; it never grows past its capacity.
+// journal is a ring of the newest entries; it never grows past its capacity. It
+// starts empty and grows as entries come, so that a short-lived server (one test)
+// does not pay for ten thousand slots up front.
 type journal struct {
-	mu      sync.Mutex
-	entries []Entry
-	next    int // index of the slot the next entry goes to
-	full    bool
-	seq     uint64
+	mu       sync.Mutex
+	entries  []Entry
+	capacity int
+	next     int // index of the slot the next entry goes to, once full
+	full     bool
+	seq      uint64
 }
 
 func newJournal(capacity int) *journal {
 	if capacity <= 0 {
 		capacity = DefaultJournalCapacity
 	}
-	return &journal{entries: make([]Entry, capacity)}
+	return &journal{capacity: capacity}
 }
 
 func (j *journal) add(e Entry) {
 	j.mu.Lock()
 	j.seq++
 	e.Seq = j.seq
-	j.entries[j.next] = e
-	j.next++
-	if j.next == len(j.entries) {
-		j.next, j.full = 0, true
+	if !j.full {
+		j.entries = append(j.entries, e)
+		if len(j.entries) == j.capacity {
+			j.full = true
+			j.entries = j.entries[:j.capacity:j.capacity]
+		}
+	} else {
+		j.entries[j.next] = e
+		j.next++
+		if j.next == j.capacity {
+			j.next = 0
+		}
 	}
 	j.mu.Unlock()
 }
@@ -70,7 +81,7 @@ func (j *journal) snapshot() []Entry {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if !j.full {
-		return append([]Entry(nil), j.entries[:j.next]...)
+		return append([]Entry(nil), j.entries...)
 	}
 	out := make([]Entry, 0, len(j.entries))
 	out = append(out, j.entries[j.next:]...)
@@ -79,7 +90,7 @@ func (j *journal) snapshot() []Entry {
 
 func (j *journal) clear() {
 	j.mu.Lock()
-	clear(j.entries)
+	j.entries = nil
 	j.next, j.full = 0, false
 	j.mu.Unlock()
 }
