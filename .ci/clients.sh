@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Clients beyond Go: the README's snippets for the AWS CLI (Debian's awscli), boto3
+# (Debian's python3-boto3) and the AWS SDK for JavaScript v3 (npm @aws-sdk/client-s3),
+# run against the built binary on 127.0.0.1 with a free port. Each client runs the
+# inventory lifecycle (create bucket, put, get, list, delete, get after delete, delete
+# bucket) path-style, and one List virtual-hosted (Host BUCKET.localhost:PORT), which the
+# request log must show as addressed by host. Nothing of the caller's AWS_* environment
+# or profile reaches a client. Prints "N passed, 0 failed"; exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+here=.ci/clients
+
+need=()
+[ -x /usr/bin/aws ] || need+=(awscli)
+/usr/bin/python3 -c 'import boto3' 2>/dev/null || need+=(python3-boto3)
+command -v npm >/dev/null || need+=(npm)
+if [ ${#need[@]} -gt 0 ]; then
+	export DEBIAN_FRONTEND=noninteractive
+	{ apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null; } ||
+		{ echo "cannot install ${need[*]}" >&2; exit 1; }
+fi
+
+work=$(mktemp -d)
+pid=
+cleanup() {
+	[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+	exec 3<&- 2>/dev/null
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+# The version these snippets were last run with; it needs node 20 or newer.
+js_sdk=@aws-sdk/client-s3@3.1175.0
+mkdir "$work/js"
+(cd "$work/js" && npm init -y >/dev/null && npm install --no-audit --no-fund --silent "$js_sdk" >/dev/null) ||
+	{ echo "npm install $js_sdk failed" >&2; exit 1; }
+cp "$here/lifecycle.mjs" "$work/js/"
+go build -o "$work/s3invmock" ./cmd/s3invmock || { echo "build failed" >&2; exit 1; }
+
+# The ready line comes through a FIFO: read waits for it, no polling.
+mkfifo "$work/ready"
+env -i PATH="$PATH" S3INVMOCK_ADDR=127.0.0.1:0 "$work/s3invmock" >"$work/ready" 2>"$work/err" &
+pid=$!
+exec 3<"$work/ready"
+line=
+read -r -t 30 -u 3 line
+endpoint=${line#s3invmock listening on }
+case $endpoint in
+http://127.0.0.1:*) ;;
+*)
+	echo "no ready line from the binary: '$line'" >&2
+	cat "$work/err" >&2
+	exit 1
+	;;
+esac
+cat <&3 >/dev/null & # keep draining stdout
+port=${endpoint##*:}
+echo "s3invmock at $endpoint"
+
+passed=0 failed=0
+ok() { passed=$((passed + 1)); echo "ok   $*"; }
+bad() { failed=$((failed + 1)); echo "FAIL $(echo "$*" | tr -s '\n' ' ')"; }
+# tally reads a client's "ok"/"FAIL" lines; a client that printed fewer than want
+# lines (it crashed) fails once more.
+tally() {
+	local name=$1 want=$2 out=$3 n=0
+	while IFS= read -r l; do
+		case $l in
+		"ok   "*) ok "${l#ok   }"; n=$((n + 1)) ;;
+		"FAIL "*) bad "${l#FAIL }"; n=$((n + 1)) ;;
+		*) echo "     $l" ;;
+		esac
+	done <"$out"
+	[ "$n" -ge "$want" ] || bad "$name stopped after $n of $want steps"
+}
+# virtual BUCKET: the request log shows a List addressed by host (path /).
+virtual() {
+	if grep -q "operation=ListBucketInventoryConfigurations method=GET path=/ bucket=$1 " "$work/err"; then
+		ok "$2: the fake saw the List virtual-hosted"
+	else
+		bad "$2: no virtual-hosted List of $1 in the request log"
+	fi
+}
+# clean runs a client with nothing from the caller's environment.
+clean() { env -i PATH=/usr/bin:/bin HOME="$work" AWS_EC2_METADATA_DISABLED=true "$@"; }
+
+echo "== AWS CLI: $(/usr/bin/aws --version 2>&1)"
+b=cli-bucket
+cat >"$work/inventory.json" <<'JSON'
+{"Id": "daily", "IsEnabled": true,
+ "Destination": {"S3BucketDestination": {"Bucket": "arn:aws:s3:::dest", "Format": "CSV", "Prefix": "inv/"}},
+ "Schedule": {"Frequency": "Daily"}, "IncludedObjectVersions": "Current", "OptionalFields": ["Size", "ETag"]}
+JSON
+printf '[default]\nregion = us-east-1\n' >"$work/path.ini"
+printf '[default]\nregion = us-east-1\ns3 =\n  addressing_style = virtual\n' >"$work/virtual.ini"
+# cli CONFIG ARGS...: Debian's aws with static keys; output in $work/cli.{out,err}.
+cli() {
+	local config=$1
+	shift
+	clean AWS_ACCESS_KEY_ID=AKIDEXAMPLE AWS_SECRET_ACCESS_KEY=secret AWS_CONFIG_FILE="$config" \
+		AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_MAX_ATTEMPTS=1 AWS_PAGER= "${extra[@]}" \
+		/usr/bin/aws --output json "$@" >"$work/cli.out" 2>"$work/cli.err"
+}
+step() { # step NAME EXPECT-GREP ARGS...: path-style call whose output matches
+	local name=$1 want=$2
+	shift 2
+	extra=()
+	if cli "$work/path.ini" --endpoint-url "$endpoint" s3api "$@" && { [ -z "$want" ] || grep -Eq -- "$want" "$work/cli.out"; }; then
+		ok "cli $name"
+	else
+		bad "cli $name: $(cat "$work/cli.out" "$work/cli.err")"
+	fi
+}
+step "create bucket" '' create-bucket --bucket $b
+step "put" '' put-bucket-inventory-configuration --bucket $b --id daily --inventory-configuration "file://$work/inventory.json"
+step "get" '"Prefix": "inv/"' get-bucket-inventory-configuration --bucket $b --id daily
+step "list" '"Id": "daily"' list-bucket-inventory-configurations --bucket $b
+extra=(HTTP_PROXY="$endpoint")
+if cli "$work/virtual.ini" --endpoint-url "http://localhost:$port" s3api list-bucket-inventory-configurations --bucket $b &&
+	grep -q '"Id": "daily"' "$work/cli.out"; then
+	ok "cli list, virtual-hosted"
+else
+	bad "cli list, virtual-hosted: $(cat "$work/cli.out" "$work/cli.err")"
+fi
+virtual $b cli
+step "delete" '' delete-bucket-inventory-configuration --bucket $b --id daily
+extra=()
+if ! cli "$work/path.ini" --endpoint-url "$endpoint" s3api get-bucket-inventory-configuration --bucket $b --id daily &&
+	grep -q "An error occurred (NoSuchConfiguration)" "$work/cli.err"; then
+	ok "cli get after delete: NoSuchConfiguration"
+else
+	bad "cli get after delete: $(cat "$work/cli.out" "$work/cli.err")"
+fi
+step "delete bucket" '' delete-bucket --bucket $b
+
+echo "== boto3 $(/usr/bin/python3 -c 'import boto3; print(boto3.__version__)')"
+clean /usr/bin/python3 "$here/lifecycle.py" "$endpoint" "$port" boto-bucket >"$work/boto.out" 2>&1
+tally boto3 8 "$work/boto.out"
+virtual boto-bucket boto3
+
+echo "== AWS SDK for JavaScript v3 $(cd "$work/js" && node -p 'require("@aws-sdk/client-s3/package.json").version')"
+(cd "$work/js" && clean NODE_NO_WARNINGS=1 "$(command -v node)" lifecycle.mjs "$endpoint" "$port" js-bucket) >"$work/js.out" 2>&1
+tally js 8 "$work/js.out"
+virtual js-bucket js
+
+kill -0 "$pid" 2>/dev/null || bad "the binary exited during the run: $(cat "$work/err")"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ] && [ "$passed" -gt 0 ]
