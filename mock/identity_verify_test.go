@@ -177,6 +177,30 @@ var _ = Describe("verify mode through aws-sdk-go-v2", func() {
 			Expect(string(r.Body)).To(ContainSubstring("<Code>XAmzContentSHA256Mismatch</Code>"))
 		})
 
+		DescribeTable("checks who signed, and when, before the body",
+			func(cr func() (string, string), at time.Duration, header []string, want mock.ErrorCode) {
+				key, secret := cr()
+				req := signedRequest(ts, http.MethodPut, "/reports?inventory&id=report9", minimalDocument("report9"),
+					aws.Credentials{AccessKeyID: key, SecretAccessKey: secret}, fixedNow.Add(at))
+				req.Body = io.NopCloser(strings.NewReader(string(minimalDocument("report8"))))
+				for i := 0; i+1 < len(header); i += 2 {
+					req.Header.Set(header[i], header[i+1])
+				}
+				r := send(ts, req)
+				Expect(string(r.Body)).To(ContainSubstring("<Code>" + string(want) + "</Code>"))
+			},
+			Entry("an unknown key with a changed body", func() (string, string) { return strangerKey.AccessKeyID, "x" },
+				time.Duration(0), nil, mock.InvalidAccessKeyID),
+			Entry("a stale time with a changed body", func() (string, string) { return ownerKey.AccessKeyID, ownerKey.SecretAccessKey },
+				-20*time.Minute, nil, mock.RequestTimeTooSkewed),
+			Entry("a wrong secret with a changed body", func() (string, string) { return ownerKey.AccessKeyID, "x" },
+				time.Duration(0), nil, mock.SignatureDoesNotMatch),
+			Entry("a wrong secret with a bad Content-MD5", func() (string, string) { return ownerKey.AccessKeyID, "x" },
+				time.Duration(0), []string{"Content-MD5", "AAAAAAAAAAAAAAAAAAAAAA=="}, mock.SignatureDoesNotMatch),
+			Entry("a good signature, then the body's checks", func() (string, string) { return ownerKey.AccessKeyID, ownerKey.SecretAccessKey },
+				time.Duration(0), []string{"Content-MD5", "AAAAAAAAAAAAAAAAAAAAAA=="}, mock.BadDigest),
+		)
+
 		It("refuses a presigned URL whose query was changed: SignatureDoesNotMatch", func() {
 			u := presignedURL(ts, http.MethodDelete, "/reports?inventory&id=report1", ownerKey, fixedNow, time.Hour)
 			u = strings.Replace(u, "id=report1", "id=report2", 1)
