@@ -128,6 +128,17 @@ var _ = Describe("verify mode through aws-sdk-go-v2", func() {
 		Expect(r.Body).To(BeEmpty())
 	})
 
+	It("accepts a PUT signed over UNSIGNED-PAYLOAD, in any region", func() {
+		req := rawRequest(ts, http.MethodPut, "/reports?inventory&id=report7", minimalDocument("report7"))
+		req.Header.Set("X-Amz-Content-Sha256", "UNSIGNED-PAYLOAD")
+		Expect(newSigningAt(fixedNow).SignHTTP(ctx, ownerKey, req, "UNSIGNED-PAYLOAD", "s3", "eu-central-2", fixedNow)).To(Succeed())
+		r := send(ts, req)
+		Expect(r.Status).To(Equal(http.StatusNoContent), "body: %s", r.Body)
+		cs, err := srv.Configurations("reports")
+		Expect(err).NotTo(HaveOccurred())
+		Expect(cs).To(HaveLen(2))
+	})
+
 	Describe("refusals, each before the operation runs and changing nothing", func() {
 		var before string
 		BeforeEach(func() { before = snapshotOf(srv) })
