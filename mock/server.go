@@ -39,7 +39,7 @@ func New(opts ...Option) *Server {
 		hosts:   compileHosts(cfg.hosts),
 		store:   newStore(),
 		journal: newJournal(cfg.journalCap),
-		tokens:  tokens{key: cfg.tokenKey},
+		tokens:  newTokens(cfg.tokenKey),
 	}
 	s.SetHook(cfg.hook)
 	s.capture.Store(cfg.capture)

@@ -4,6 +4,9 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
+	"hash"
+	"io"
+	"sync"
 )
 
 // DefaultTokenKey signs continuation tokens unless WithTokenKey says otherwise.
@@ -18,15 +21,28 @@ const (
 	tokenMACSize = 16
 )
 
-// tokens issues and checks continuation tokens for one server.
-type tokens struct{ key []byte }
+// tokens issues and checks continuation tokens for one server. Keyed HMACs are
+// pooled: keying one costs two SHA-256 blocks and half a dozen allocations, a Reset
+// costs nothing.
+type tokens struct {
+	key  []byte
+	macs *sync.Pool
+}
+
+func newTokens(key []byte) tokens {
+	return tokens{key: key, macs: &sync.Pool{New: func() any { return hmac.New(sha256.New, key) }}}
+}
 
 func (t tokens) mac(bucket, after string) []byte {
-	m := hmac.New(sha256.New, t.key)
-	m.Write([]byte(bucket))
-	m.Write([]byte{0})
-	m.Write([]byte(after))
-	return m.Sum(nil)[:tokenMACSize]
+	m := t.macs.Get().(hash.Hash)
+	m.Reset()
+	_, _ = io.WriteString(m, bucket)
+	_, _ = m.Write([]byte{0})
+	_, _ = io.WriteString(m, after)
+	var sum [sha256.Size]byte
+	out := m.Sum(sum[:0])[:tokenMACSize]
+	t.macs.Put(m)
+	return out
 }
 
 // issue returns the token that resumes bucket's listing after the Id `after`

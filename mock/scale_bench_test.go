@@ -1,0 +1,197 @@
+package mock_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/s3invmock/s3invmock/mock"
+)
+
+// scaleDocument is a typical configuration (a filter, a prefix, two optional fields),
+// about 600 bytes as a client sends it.
+func scaleDocument(id string) string {
+	return `<InventoryConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Id>` + id +
+		`</Id><IsEnabled>true</IsEnabled><Destination><S3BucketDestination><Format>CSV</Format>` +
+		`<Bucket>arn:aws:s3:::inventory-reports</Bucket><Prefix>reports/</Prefix></S3BucketDestination>` +
+		`</Destination><Schedule><Frequency>Daily</Frequency></Schedule><Filter><Prefix>data/</Prefix>` +
+		`</Filter><IncludedObjectVersions>Current</IncludedObjectVersions><OptionalFields><Field>Size` +
+		`</Field><Field>LastModifiedDate</Field></OptionalFields></InventoryConfiguration>`
+}
+
+// scaleState is buckets x perBucket configurations, built in Go.
+func scaleState(buckets, perBucket int) *mock.State {
+	st := &mock.State{Buckets: make([]mock.BucketState, buckets)}
+	for b := range buckets {
+		docs := make([]string, perBucket)
+		for i := range docs {
+			docs[i] = scaleDocument(fmt.Sprintf("config-%05d", i))
+		}
+		st.Buckets[b] = mock.BucketState{Name: fmt.Sprintf("bucket-%04d", b), Inventory: docs}
+	}
+	return st
+}
+
+// scaleSeedYAML is scaleState as a seed file.
+func scaleSeedYAML(buckets, perBucket int) []byte {
+	var sb strings.Builder
+	sb.WriteString("buckets:\n")
+	for b := range buckets {
+		fmt.Fprintf(&sb, "  - name: bucket-%04d\n    inventory:\n", b)
+		for i := range perBucket {
+			sb.WriteString("      - '")
+			sb.WriteString(scaleDocument(fmt.Sprintf("config-%05d", i)))
+			sb.WriteString("'\n")
+		}
+	}
+	return []byte(sb.String())
+}
+
+// heapInuse is HeapInuse after two collections, in MiB.
+func heapInuse() float64 {
+	runtime.GC()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return float64(ms.HeapInuse) / (1 << 20)
+}
+
+// BenchmarkListPage is one List page from buckets of different sizes: its cost must
+// not grow with the bucket (O(page)).
+func BenchmarkListPage(b *testing.B) {
+	for _, n := range []int{200, 1000} {
+		for _, page := range []string{"first", "middle"} {
+			b.Run(fmt.Sprintf("configs=%d/%s", n, page), func(b *testing.B) {
+				srv := mock.New()
+				if err := srv.LoadState(scaleState(1, n)); err != nil {
+					b.Fatal(err)
+				}
+				target := "/bucket-0000?inventory"
+				if page == "middle" {
+					target = middleToken(b, srv, n)
+				}
+				req := httptest.NewRequest("GET", target, nil)
+				w := newDiscardWriter()
+				b.ReportAllocs()
+				for b.Loop() {
+					w.reset()
+					srv.ServeHTTP(w, req)
+					if w.status != http.StatusOK {
+						b.Fatalf("status %d", w.status)
+					}
+				}
+			})
+		}
+	}
+}
+
+// middleToken is the List target of the page that starts in the middle of the bucket
+// (page 2 of 200 configurations, page 6 of 1,000).
+func middleToken(b *testing.B, srv *mock.Server, n int) string {
+	target := "/bucket-0000?inventory"
+	for range max(1, n/200) {
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
+		body := rec.Body.String()
+		_, tok, ok := strings.Cut(body, "<NextContinuationToken>")
+		if !ok {
+			b.Fatalf("no token in %s", body)
+		}
+		tok, _, _ = strings.Cut(tok, "<")
+		target = "/bucket-0000?inventory&continuation-token=" + strings.NewReplacer("+", "%2B", "/", "%2F", "=", "%3D").Replace(tok)
+	}
+	return target
+}
+
+// BenchmarkMillionConfigurations loads 1,000 buckets of 1,000 configurations (opt-in:
+// S3INVMOCK_SCALE=1, it takes a while) and reports the heap they occupy, the load
+// time, and the latency of List pages from random buckets and positions.
+func BenchmarkMillionConfigurations(b *testing.B) {
+	if os.Getenv("S3INVMOCK_SCALE") == "" {
+		b.Skip("set S3INVMOCK_SCALE=1 to load a million configurations")
+	}
+	const buckets, perBucket = 1000, 1000
+	before := heapInuse()
+	st := scaleState(buckets, perBucket)
+	srv := mock.New()
+	start := time.Now()
+	if err := srv.LoadState(st); err != nil {
+		b.Fatal(err)
+	}
+	load := time.Since(start)
+	st = nil
+	heap := heapInuse() - before
+	rng := rand.New(rand.NewPCG(1, 2))
+	w := newDiscardWriter()
+	var lat []time.Duration
+	for b.Loop() {
+		bucket := rng.IntN(buckets)
+		after := fmt.Sprintf("config-%05d", rng.IntN(perBucket))
+		req := httptest.NewRequest("GET", fmt.Sprintf("/bucket-%04d?inventory", bucket), nil)
+		if rng.IntN(2) == 0 { // a page from the middle: resume after a random Id
+			req = httptest.NewRequest("GET", fmt.Sprintf("/bucket-%04d?inventory&continuation-token=%s",
+				bucket, tokenAfter(b, srv, bucket, after)), nil)
+		}
+		w.reset()
+		t0 := time.Now()
+		srv.ServeHTTP(w, req)
+		lat = append(lat, time.Since(t0))
+		if w.status != http.StatusOK {
+			b.Fatalf("status %d", w.status)
+		}
+	}
+	slices.Sort(lat)
+	b.ReportMetric(heap, "heap-MiB")
+	b.ReportMetric(load.Seconds(), "load-s")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds()), "p99-µs")
+	runtime.KeepAlive(srv)
+}
+
+// tokenAfter asks srv for a page token that resumes after the given Id: it lists the
+// page that ends there (PageSize tweaks are a scenario's; a token is only issued by
+// List), so it walks from a page boundary. Good enough: any token is a page start.
+func tokenAfter(b *testing.B, srv *mock.Server, bucket int, _ string) string {
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, httptest.NewRequest("GET", fmt.Sprintf("/bucket-%04d?inventory", bucket), nil))
+	_, tok, ok := strings.Cut(rec.Body.String(), "<NextContinuationToken>")
+	if !ok {
+		b.Fatal("no token")
+	}
+	tok, _, _ = strings.Cut(tok, "<")
+	return strings.NewReplacer("+", "%2B", "/", "%2F", "=", "%3D").Replace(tok)
+}
+
+// BenchmarkSeedFile parses and loads a seed file of buckets x 1,000 configurations
+// (opt-in with S3INVMOCK_SCALE; S3INVMOCK_SCALE_BUCKETS sets buckets, default 1000).
+func BenchmarkSeedFile(b *testing.B) {
+	if os.Getenv("S3INVMOCK_SCALE") == "" {
+		b.Skip("set S3INVMOCK_SCALE=1 to parse a seed of a million configurations")
+	}
+	buckets := 1000
+	if v := os.Getenv("S3INVMOCK_SCALE_BUCKETS"); v != "" {
+		fmt.Sscan(v, &buckets)
+	}
+	seed := scaleSeedYAML(buckets, 1000)
+	b.ReportMetric(float64(len(seed))/(1<<20), "seed-MiB")
+	for b.Loop() {
+		t0 := time.Now()
+		st, err := mock.ParseState(seed)
+		if err != nil {
+			b.Fatal(err)
+		}
+		parse := time.Since(t0)
+		srv := mock.New()
+		if err := srv.LoadState(st); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(parse.Seconds(), "parse-s")
+		b.ReportMetric(time.Since(t0).Seconds()-parse.Seconds(), "load-s")
+	}
+}
