@@ -143,6 +143,28 @@ echo "== AWS SDK for JavaScript v3 $(cd "$work/js" && node -p 'require("@aws-sdk
 tally js 8 "$work/js.out"
 virtual js-bucket js
 
+# The README's own snippets, as they stand but for the port: every fenced sh, python and
+# js block of its "Clients beyond Go" section.
+awk -v dir="$work/readme" '
+	/^## / { inside = ($0 == "## Clients beyond Go") }
+	inside && /^```(sh|python|js)$/ { n++; lang = substr($0, 4); file = dir "/" n "." lang; next }
+	inside && /^```$/ { file = ""; next }
+	file != "" { print > file }
+' < <(mkdir -p "$work/readme"; cat README.md)
+snippets=0
+for f in "$work"/readme/*; do
+	[ -e "$f" ] || break
+	sed -i "s/127\.0\.0\.1:9090/127.0.0.1:$port/g; s/localhost:9090/localhost:$port/g" "$f"
+	snippets=$((snippets + 1))
+	case $f in
+	*.sh) (cd "$work" && clean bash -e "$f") >"$work/snippet.out" 2>&1 ;;
+	*.python) clean /usr/bin/python3 "$f" >"$work/snippet.out" 2>&1 ;;
+	*.js) cp "$f" "$work/js/snippet.mjs" && (cd "$work/js" && clean NODE_NO_WARNINGS=1 "$(command -v node)" snippet.mjs) >"$work/snippet.out" 2>&1 ;;
+	esac
+	if [ $? = 0 ]; then ok "README snippet $(basename "$f")"; else bad "README snippet $(basename "$f"): $(cat "$work/snippet.out")"; fi
+done
+[ "$snippets" -ge 3 ] || bad "found $snippets README snippets in Clients beyond Go, want the CLI, boto3 and JS ones"
+
 kill -0 "$pid" 2>/dev/null || bad "the binary exited during the run: $(cat "$work/err")"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ] && [ "$passed" -gt 0 ]

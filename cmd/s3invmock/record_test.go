@@ -3,10 +3,13 @@ package main_test
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -93,6 +96,30 @@ var _ = Describe("s3invmock record", func() {
 		_, replayURL := startSidecar("S3INVMOCK_REPLAY="+file, "S3INVMOCK_CAPTURE=true")
 		bugSession(s3client.New(replayURL, s3client.Credentials("AKIARECORDED", "recorded-secret")))
 		Expect(answers(replayURL)).To(Equal(recorded))
+	})
+
+	It("records a client that uses it as its HTTP proxy, signing for the upstream's own name (the real S3 recipe)", func() {
+		dir, err := identity.NewDirectory([]identity.Account{{ID: "111122223333",
+			Keys: []identity.Key{{AccessKeyID: "AKIARECORDED", SecretAccessKey: "recorded-secret"}}}})
+		Expect(err).NotTo(HaveOccurred())
+		upstream := mock.New(mock.WithAuth(identity.ModeVerify), mock.WithDirectory(dir))
+		Expect(upstream.AddBucket("reports", mock.OwnedBy("111122223333"))).To(Succeed())
+		ts := httptest.NewServer(upstream)
+		DeferCleanup(ts.Close)
+		port := ts.URL[strings.LastIndex(ts.URL, ":"):]
+
+		rec := launch([]string{"S3INVMOCK_ADDR=127.0.0.1:0", "S3INVMOCK_UPSTREAM=" + ts.URL}, "record")
+		Eventually(rec.Out).Should(gbytes.Say(`s3invmock listening on http://127\.0\.0\.1:\d+\n`))
+		proxy, err := url.Parse(string(readyLine.FindSubmatch(rec.Out.Contents())[1]))
+		Expect(err).NotTo(HaveOccurred())
+		// s3.example.test resolves nowhere: only the proxy makes it reachable, as
+		// s3.us-east-1.amazonaws.com is reached through the recorder in the README.
+		client := s3client.New("http://s3.example.test"+port, s3client.Credentials("AKIARECORDED", "recorded-secret"),
+			s3client.HTTPClient(&http.Client{Transport: &http.Transport{Proxy: http.ProxyURL(proxy)}}))
+		_, err = client.HeadBucket(context.Background(), &s3.HeadBucketInput{Bucket: aws.String("reports")})
+		Expect(err).NotTo(HaveOccurred(), "the upstream verified a signature made for s3.example.test")
+		Expect(upstream.Journal()).To(ConsistOf(HaveField("Status", 200)))
+		Expect(answers(proxy.String())).To(ConsistOf(HavePrefix("HEAD /reports -> 200")))
 	})
 
 	It("needs an upstream", func() {
