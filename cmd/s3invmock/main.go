@@ -3,7 +3,7 @@
 // exit, with a control API under /_mock/ on the same listener.
 //
 //	s3invmock [serve] [flags]      serve until SIGTERM or SIGINT (the default)
-//	s3invmock validate FILE...     check seed and scenario files, FILE:LINE: problem
+//	s3invmock validate FILE...     check seed, scenario and bundle files, FILE:LINE: problem
 //	s3invmock healthcheck          GET /_mock/health on S3INVMOCK_ADDR; exit 0 when healthy
 //	s3invmock version              print the version
 //	s3invmock record -upstream URL forward every request to URL, journal full exchanges

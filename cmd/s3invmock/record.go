@@ -195,3 +195,14 @@ func loadReplay(file string, srv *mock.Server, engine *scenarios.Engine) error {
 	}
 	return nil
 }
+
+// validateBundle checks a replay bundle as -replay would load it.
+func validateBundle(data []byte) error {
+	b, err := replay.Parse(data)
+	if err != nil {
+		return err
+	}
+	engine := scenarios.NewEngine(nil)
+	defer engine.Close()
+	return b.Install(mock.New(), engine)
+}

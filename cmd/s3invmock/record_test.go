@@ -136,6 +136,15 @@ var _ = Describe("s3invmock record", func() {
 })
 
 var _ = Describe("s3invmock -replay", func() {
+	It("validate checks bundles as -replay loads them", func() {
+		bad := filepath.Join(GinkgoT().TempDir(), "bug.yaml")
+		Expect(os.WriteFile(bad, []byte("seed:\n  buckets: []\nscenario:\n  rules:\n    - name: x\n      action: {error: Nope}\n"), 0o600)).To(Succeed())
+		s := launch(nil, "validate", "../../fixtures/bundles/slowdown-retry-storm.yaml", bad)
+		Eventually(s).Should(gexec.Exit(1))
+		Expect(s.Out).To(gbytes.Say(`slowdown-retry-storm.yaml: ok\n`))
+		Expect(s.Out).To(gbytes.Say(`bug.yaml:6: rule "x": rules\[0\]\.action\.error: unknown error code "Nope"`))
+	})
+
 	It("names the setting, the file and the line of a bad bundle", func() {
 		file := filepath.Join(GinkgoT().TempDir(), "bug.yaml")
 		Expect(os.WriteFile(file, []byte("scenario:\n  rules:\n    - name: x\n      action: {error: Nope}\n"), 0o600)).To(Succeed())

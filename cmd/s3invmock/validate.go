@@ -51,6 +51,8 @@ func validateFile(path string) []string {
 		if st, err = mock.ParseState(data); err == nil {
 			err = mock.New().LoadState(st)
 		}
+	case "bundle":
+		err = validateBundle(data)
 	default:
 		return []string{path + ":1: neither a seed (top-level buckets, accounts) nor a scenario (rules, seed)"}
 	}
@@ -71,6 +73,8 @@ func kindOf(data []byte) string {
 		keys[m.Content[i].Value] = true
 	}
 	switch {
+	case keys["scenario"]:
+		return "bundle" // a replay bundle: {seed, scenario}
 	case keys["buckets"] || keys["accounts"]:
 		return "seed"
 	case keys["rules"] || keys["seed"]:
