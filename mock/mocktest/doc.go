@@ -1,7 +1,7 @@
 // Package mocktest starts a fake S3 for one test in one line:
 //
 //	fake := mocktest.Start(t, mocktest.Bucket("reports"))
-//	// fake.URL is the endpoint; fake.Server is the *mock.Server (Journal, State, ...)
+//	// fake.URL() is the endpoint; fake.Server is the *mock.Server (Journal, State, ...)
 //
 // Start takes a TB (the part of testing.TB it uses), so it works in plain go test and
 // in Ginkgo through GinkgoT(). It serves the fake on an httptest server bound to

@@ -18,7 +18,7 @@ func ExampleStart() {
 	deny := scenarios.New().Rule("read-only").On(mock.PutBucketInventoryConfiguration).Fail(mock.AccessDenied).MustBuild()
 	fake := mocktest.Start(t, mocktest.Bucket("reports"), mocktest.Scenario(deny))
 
-	resp, err := http.Head(fake.URL + "/reports")
+	resp, err := http.Head(fake.URL() + "/reports")
 	if err != nil {
 		panic(err)
 	}
@@ -33,6 +33,6 @@ func ExampleAccount() {
 	defer t.cleanup()
 
 	fake := mocktest.Start(t, mocktest.Account("111122223333"), mocktest.Bucket("reports"))
-	fmt.Println(fake.Account, fake.Buckets()[0].Owner)
+	fmt.Println(fake.Account(), fake.Buckets()[0].Owner)
 	// Output: 111122223333 111122223333
 }

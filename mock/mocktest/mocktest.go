@@ -17,19 +17,28 @@ const (
 	DefaultSecretAccessKey = "s3invmock-test-secret"
 )
 
-// Fake is a fake S3 running for one test.
+// Fake is a fake S3 running for one test: the *mock.Server itself (AddBucket,
+// Configurations, Journal, State, Reset ...) and accessors for the rest.
 type Fake struct {
-	// Server is the fake itself: AddBucket, Configurations, Journal, State, Reset ...
 	*mock.Server
-	// URL is the base URL of the fake, such as http://127.0.0.1:41234.
-	URL string
-	// Engine runs the fake's scenario; Replace, Clear and Reset change it mid-test.
-	Engine *scenarios.Engine
-	// Account is the account the credentials below act as.
-	Account string
-	// AccessKeyID and SecretAccessKey are the credentials a client should sign with.
-	AccessKeyID, SecretAccessKey string
+	url                 string
+	engine              *scenarios.Engine
+	account             string
+	accessKeyID, secret string
 }
+
+// URL is the base URL of the fake, such as http://127.0.0.1:41234.
+func (f *Fake) URL() string { return f.url }
+
+// Engine runs the fake's scenario; Replace, Clear and Reset change it mid-test.
+func (f *Fake) Engine() *scenarios.Engine { return f.engine }
+
+// Account is the account the Fake's credentials act as (see Account; default
+// mock.DefaultAccount).
+func (f *Fake) Account() string { return f.account }
+
+// Credentials are the access key id and secret a client of the Fake signs with.
+func (f *Fake) Credentials() (accessKeyID, secret string) { return f.accessKeyID, f.secret }
 
 // TB is the part of testing.TB that Start uses. *testing.T, *testing.B, *testing.F
 // and Ginkgo's GinkgoT() all satisfy it.
@@ -107,14 +116,14 @@ func Start(tb TB, opts ...Option) *Fake {
 	}
 	engine := scenarios.NewEngine(nil)
 	srv := mock.New(append(s.mockOpts, mock.WithHook(engine))...)
-	f := &Fake{Server: srv, Engine: engine, Account: mock.DefaultAccount,
-		AccessKeyID: DefaultAccessKeyID, SecretAccessKey: DefaultSecretAccessKey}
+	f := &Fake{Server: srv, engine: engine, account: mock.DefaultAccount,
+		accessKeyID: DefaultAccessKeyID, secret: DefaultSecretAccessKey}
 	if err := s.apply(f); err != nil {
 		engine.Close()
 		tb.Fatalf("mocktest.Start: %v", err)
 	}
 	ts := httptest.NewServer(srv)
-	f.URL = ts.URL
+	f.url = ts.URL
 	tb.Cleanup(func() {
 		engine.Close()
 		ts.Close()
@@ -140,10 +149,10 @@ func (s *settings) apply(f *Fake) error {
 			return err
 		}
 		f.SetDirectory(dir)
-		f.Account = s.account.ID
+		f.account = s.account.ID
 	}
 	for _, b := range s.buckets {
-		if err := f.AddBucket(b.name, mock.OwnedBy(f.Account)); err != nil {
+		if err := f.AddBucket(b.name, mock.OwnedBy(f.account)); err != nil {
 			return err
 		}
 		for _, doc := range b.docs {
@@ -153,7 +162,7 @@ func (s *settings) apply(f *Fake) error {
 		}
 	}
 	if sc != nil {
-		return f.Engine.Replace(sc)
+		return f.engine.Replace(sc)
 	}
 	return nil
 }

@@ -46,7 +46,7 @@ var _ = Describe("Start", func() {
 
 	It("serves the fake on 127.0.0.1 with the buckets and configurations asked for", func() {
 		fake, client := s3client.Start(GinkgoT(), mocktest.Bucket("reports", dailyXML))
-		Expect(fake.URL).To(HavePrefix("http://127.0.0.1:"))
+		Expect(fake.URL()).To(HavePrefix("http://127.0.0.1:"))
 		out, err := client.ListBucketInventoryConfigurations(ctx,
 			&s3.ListBucketInventoryConfigurationsInput{Bucket: aws.String("reports")})
 		Expect(err).NotTo(HaveOccurred())
@@ -57,12 +57,12 @@ var _ = Describe("Start", func() {
 	It("closes the server when the test's cleanup runs", func() {
 		tb := &recordingTB{}
 		fake := mocktest.Start(tb)
-		resp, err := http.Get(fake.URL + "/")
+		resp, err := http.Get(fake.URL() + "/")
 		Expect(err).NotTo(HaveOccurred())
 		resp.Body.Close()
 		Expect(tb.cleanups).To(HaveLen(1))
 		tb.cleanup()
-		_, err = http.Get(fake.URL + "/")
+		_, err = http.Get(fake.URL() + "/")
 		Expect(err).To(MatchError(ContainSubstring("connection refused")))
 	})
 

@@ -107,7 +107,7 @@ var _ = Describe("a bundle", func() {
 			fake, client := s3client.Start(GinkgoT(), mocktest.Replay(loaded), mocktest.Capture())
 			session(client)
 			Expect(answers(fake.Journal())).To(Equal(answers(recorded)))
-			Expect(fake.Engine.Status().State).To(Equal(replay.EndState))
+			Expect(fake.Engine().Status().State).To(Equal(replay.EndState))
 		}
 	})
 
@@ -141,7 +141,7 @@ var _ = Describe("a bundle", func() {
 		b, _ := recordSession()
 		fake, client := s3client.Start(GinkgoT(), mocktest.Bucket("other"))
 		_, _ = client.HeadBucket(ctx, &s3.HeadBucketInput{Bucket: aws.String("other")})
-		Expect(b.Install(fake.Server, fake.Engine)).To(Succeed())
+		Expect(b.Install(fake.Server, fake.Engine())).To(Succeed())
 		Expect(fake.Journal()).To(BeEmpty())
 		Expect(fake.Buckets()).To(ConsistOf(HaveField("Name", "seeded")))
 		_, err := client.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("fresh")})

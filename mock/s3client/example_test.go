@@ -34,7 +34,7 @@ func ExampleNew() {
 	defer t.cleanup()
 	fake := mocktest.Start(t)
 
-	client := s3client.New(fake.URL, s3client.MaxAttempts(1))
+	client := s3client.New(fake.URL(), s3client.MaxAttempts(1))
 
 	_, err := client.HeadBucket(context.Background(), &s3.HeadBucketInput{Bucket: aws.String("missing")})
 	fmt.Println(err != nil, len(fake.Journal()))

@@ -78,7 +78,7 @@ func New(url string, opts ...Option) *s3.Client {
 
 // For returns a client for f that signs with f's credentials (its Account's key).
 func For(f *mocktest.Fake, opts ...Option) *s3.Client {
-	return New(f.URL, append([]Option{Credentials(f.AccessKeyID, f.SecretAccessKey)}, opts...)...)
+	return New(f.URL(), append([]Option{Credentials(f.Credentials())}, opts...)...)
 }
 
 // Start is the one-line setup: a fake for tb (mocktest.Start with opts) and a client

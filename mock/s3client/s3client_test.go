@@ -95,7 +95,7 @@ var _ = Describe("New", func() {
 
 	It("signs with the credentials and region given", func() {
 		fake := mocktest.Start(GinkgoT(), mocktest.Bucket("reports"))
-		client := s3client.New(fake.URL, s3client.Credentials("AKIAOTHER", "secret"), s3client.Region("eu-west-1"))
+		client := s3client.New(fake.URL(), s3client.Credentials("AKIAOTHER", "secret"), s3client.Region("eu-west-1"))
 		_, err := client.HeadBucket(ctx, &s3.HeadBucketInput{Bucket: aws.String("reports")})
 		Expect(err).NotTo(HaveOccurred())
 		Expect(fake.Journal()).To(ConsistOf(HaveField("AccessKey", "AKIAOTHER")))

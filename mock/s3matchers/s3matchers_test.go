@@ -64,7 +64,7 @@ var _ = Describe("HaveS3Error", func() {
 	})
 
 	It("reads a raw response and leaves its body readable", func() {
-		resp, err := http.Get(fake.URL + "/reports?inventory&id=daily")
+		resp, err := http.Get(fake.URL() + "/reports?inventory&id=daily")
 		Expect(err).NotTo(HaveOccurred())
 		defer resp.Body.Close()
 		Expect(resp).To(HaveS3Error("NoSuchConfiguration"))
@@ -74,7 +74,7 @@ var _ = Describe("HaveS3Error", func() {
 	})
 
 	It("gives a bodiless answer the code the SDKs give it", func() {
-		resp, err := http.Head(fake.URL + "/missing")
+		resp, err := http.Head(fake.URL() + "/missing")
 		Expect(err).NotTo(HaveOccurred())
 		resp.Body.Close()
 		Expect(resp).To(HaveS3Error("NotFound"))
@@ -83,7 +83,7 @@ var _ = Describe("HaveS3Error", func() {
 	})
 
 	It("does not match a success", func() {
-		resp, err := http.Head(fake.URL + "/reports")
+		resp, err := http.Head(fake.URL() + "/reports")
 		Expect(err).NotTo(HaveOccurred())
 		resp.Body.Close()
 		m := HaveS3Error("NotFound")
