@@ -205,5 +205,5 @@ func (s *sidecar) handler() http.Handler {
 			return s.cfg.State, writeSnapshot(s.cfg.State, st)
 		}))
 	}
-	return control.New(s.srv, s.engine, opts...)
+	return withBodyDeadline(control.New(s.srv, s.engine, opts...))
 }
