@@ -13,6 +13,9 @@ func (a literal) serve(ex *exchange) {
 	for k, v := range a.Headers {
 		h.Set(k, v)
 	}
+	if _, ok := h["Content-Type"]; !ok {
+		h["Content-Type"] = nil // exactly the headers given: no type sniffed by net/http
+	}
 	if ex.r.Method == http.MethodHead {
 		ex.w.WriteHeader(a.Status)
 		return

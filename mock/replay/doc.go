@@ -17,7 +17,6 @@
 //	b, err := replay.Parse(data)    // JSON or YAML, told apart by content
 //	err = b.Install(srv, engine)    // a fresh fake answers as the recorded one did
 //
-// Exact replay covers statuses and body bytes. The fake adds its own Date,
-// x-amz-request-id, x-amz-id-2 and Server headers, and net/http gives a body without
-// Content-Type one it sniffs; the other recorded headers come back as recorded.
+// Exact replay covers statuses and body bytes, and the recorded headers but four: the
+// fake writes its own Date, x-amz-request-id, x-amz-id-2 and Server on every answer.
 package replay

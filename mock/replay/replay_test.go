@@ -3,6 +3,8 @@ package replay_test
 import (
 	"context"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 
@@ -109,6 +111,30 @@ var _ = Describe("a bundle", func() {
 			Expect(answers(fake.Journal())).To(Equal(answers(recorded)))
 			Expect(fake.Engine().Status().State).To(Equal(replay.EndState))
 		}
+	})
+
+	It("answers without a Content-Type where the recorded answer had none", func() {
+		daily := `<InventoryConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Destination><S3BucketDestination><Format>CSV</Format><Bucket>arn:aws:s3:::reports</Bucket></S3BucketDestination></Destination><IsEnabled>true</IsEnabled><Id>daily</Id><IncludedObjectVersions>Current</IncludedObjectVersions><Schedule><Frequency>Daily</Frequency></Schedule></InventoryConfiguration>`
+		get := func(url string) (http.Header, string) {
+			resp, err := http.Get(url + "/reports?inventory&id=daily")
+			Expect(err).NotTo(HaveOccurred())
+			defer resp.Body.Close()
+			body, err := io.ReadAll(resp.Body)
+			Expect(err).NotTo(HaveOccurred())
+			return resp.Header, string(body)
+		}
+		recorded := mocktest.Start(GinkgoT(), mocktest.Bucket("reports", daily))
+		rec := replay.Begin(recorded.Server)
+		header, body := get(recorded.URL())
+		Expect(header).NotTo(HaveKey("Content-Type"))
+		b, err := rec.Bundle()
+		Expect(err).NotTo(HaveOccurred())
+
+		fresh := mocktest.Start(GinkgoT(), mocktest.Replay(b))
+		header, replayed := get(fresh.URL())
+		Expect(replayed).To(Equal(body))
+		Expect(fresh.Journal()).To(ConsistOf(HaveField("FiredRules", ConsistOf("001 GET GetBucketInventoryConfiguration"))))
+		Expect(header).NotTo(HaveKey("Content-Type"))
 	})
 
 	It("lets requests off the recorded path reach the fake, which starts from the seed", func() {
