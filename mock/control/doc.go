@@ -4,8 +4,20 @@
 // "VALIDATION_ERROR", "message": "...", "details": [{"path": "rules[0].action.error",
 // "message": "..."}]}}.
 //
-// Scenario endpoints (package scenarios holds the format):
+// Endpoints (with WithAdminToken, every one but health needs "Authorization: Bearer
+// TOKEN", else 401 UNAUTHORIZED):
 //
+//	GET    /_mock/health           {"status": "ok", "version": ..., "uptime_s": ...}
+//	POST   /_mock/reset            empty state, scenario cleared, journal emptied
+//	GET    /_mock/requests         the journal, oldest first; filters operation, bucket, since
+//	DELETE /_mock/requests         empty the journal
+//	GET    /_mock/requests/export  the journal as a replay bundle (YAML; JSON on request)
+//	GET    /_mock/state            the state in the seed format
+//	PUT    /_mock/state            replace the state from a seed document
+//	POST   /_mock/state/snapshot   write the snapshot file now
+//	GET    /_mock/capture          whether full exchanges are kept
+//	PUT    /_mock/capture          {"enabled": true|false}
+//	PUT    /_mock/replay           load a replay bundle (seed and scenario)
 //	PUT    /_mock/scenarios        replace the scenario (JSON or YAML by Content-Type);
 //	                               400 VALIDATION_ERROR leaves the old one in force
 //	GET    /_mock/scenarios        the scenario, each rule's matched and fired counts, the state
