@@ -18,6 +18,7 @@ type sample struct {
 	failed     int // transport errors
 	elapsed    time.Duration
 	latencies  []time.Duration
+	rounds     []float64 // requests per second of each round
 }
 
 // newClient is a keep-alive client with a connection for each worker.
@@ -84,6 +85,9 @@ func load(client *http.Client, base string, wl workload, workers int, d time.Dur
 
 // add merges another round's sample.
 func (s *sample) add(o sample) {
+	if o.elapsed > 0 {
+		s.rounds = append(s.rounds, float64(o.requests)/o.elapsed.Seconds())
+	}
 	s.requests += o.requests
 	s.unexpected += o.unexpected
 	s.failed += o.failed

@@ -12,14 +12,17 @@ import (
 
 // row is one workload on one target, all rounds together.
 type row struct {
-	Workload   string  `json:"workload"`
-	Target     string  `json:"target"`
-	Requests   int     `json:"requests"`
-	ReqPerSec  float64 `json:"req_per_sec"`
-	P50        float64 `json:"p50_us"`
-	P99        float64 `json:"p99_us"`
-	Max        float64 `json:"max_us"`
-	VsBare     float64 `json:"vs_bare,omitempty"` // throughput / bare's; 0 when bare did not run
+	Workload  string  `json:"workload"`
+	Target    string  `json:"target"`
+	Requests  int     `json:"requests"`
+	ReqPerSec float64 `json:"req_per_sec"`
+	P50       float64 `json:"p50_us"`
+	P99       float64 `json:"p99_us"`
+	Max       float64 `json:"max_us"`
+	// VsBare is the median over rounds of the throughput over the bare ceiling's in
+	// the same round (neighbours in time, so a noisy machine disturbs it least); 0
+	// when no bare target ran.
+	VsBare     float64 `json:"vs_bare,omitempty"`
 	Unexpected int     `json:"unexpected_status"`
 	Failed     int     `json:"failed"`
 }
@@ -45,7 +48,6 @@ func newReport(cfg config) *report {
 // when bare-proc did not run).
 func summarize(workload string, targets []*target, samples map[string]*sample) []row {
 	rows := make([]row, 0, len(targets))
-	rate := map[string]float64{}
 	for _, t := range targets {
 		s := samples[t.name]
 		r := row{Workload: workload, Target: t.name, Requests: s.requests, Unexpected: s.unexpected, Failed: s.failed}
@@ -58,19 +60,36 @@ func summarize(workload string, targets []*target, samples map[string]*sample) [
 			r.P99 = micros(percentile(s.latencies, 0.99))
 			r.Max = micros(s.latencies[len(s.latencies)-1])
 		}
-		rate[t.name] = r.ReqPerSec
 		rows = append(rows, r)
 	}
 	for i, t := range targets {
-		ceiling := rate["bare"]
-		if t.external && rate["bare-proc"] > 0 {
-			ceiling = rate["bare-proc"]
+		ceiling := samples["bare"]
+		if t.external && samples["bare-proc"] != nil {
+			ceiling = samples["bare-proc"]
 		}
-		if ceiling > 0 {
-			rows[i].VsBare = rows[i].ReqPerSec / ceiling
+		if ceiling != nil {
+			rows[i].VsBare = medianRatio(samples[t.name].rounds, ceiling.rounds)
 		}
 	}
 	return rows
+}
+
+// medianRatio is the median of a[i]/b[i] over the rounds both have.
+func medianRatio(a, b []float64) float64 {
+	var ratios []float64
+	for i := range min(len(a), len(b)) {
+		if b[i] > 0 {
+			ratios = append(ratios, a[i]/b[i])
+		}
+	}
+	if len(ratios) == 0 {
+		return 0
+	}
+	slices.Sort(ratios)
+	if n := len(ratios); n%2 == 0 {
+		return (ratios[n/2-1] + ratios[n/2]) / 2
+	}
+	return ratios[len(ratios)/2]
 }
 
 // percentile is the nearest-rank percentile of sorted durations.
@@ -103,6 +122,6 @@ func (rep *report) writeTable(w io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintln(w, "\n* throughput / bare's; binary and URLs / bare-proc's when it ran")
+	_, err := fmt.Fprintln(w, "\n* median over rounds of throughput / bare's in the same round; binary and URLs\n  against bare-proc when it ran")
 	return err
 }
