@@ -31,13 +31,17 @@ func RequiredAction(op Operation) string {
 }
 
 // lookupBucket finds the call's bucket and checks that the caller may act on it, in
-// S3's order: NoSuchBucket, then AccessDenied (owner, expected owner, permission).
+// S3's order: NoSuchBucket, then AccessDenied (owner, expected owner, permission), then
+// the body's length and digests (checkBody).
 func (s *Server) lookupBucket(c *Call) (Bucket, *Error) {
 	b, ok := s.store.bucket(c.Bucket)
 	if !ok {
 		return Bucket{}, NewError(NoSuchBucket, Member{"BucketName", c.Bucket})
 	}
 	if e := s.checkAccess(c, b); e != nil {
+		return Bucket{}, e
+	}
+	if e := s.checkBody(c); e != nil {
 		return Bucket{}, e
 	}
 	return b, nil

@@ -9,13 +9,15 @@ import (
 
 // createBucket is CreateBucket: 200 with Location: /{bucket} and an empty body.
 func (s *Server) createBucket(w http.ResponseWriter, r *http.Request, c *Call) {
-	body, e := s.readBody(r, c)
+	// S3's order: permission before anything about the body.
+	e := s.checkPermission(c)
+	var body []byte
+	if e == nil {
+		body, e = s.readBody(r, c)
+	}
 	region := s.cfg.region
 	if e == nil && len(body) > 0 {
 		region, e = parseCreateBucketConfiguration(body, s.cfg.region)
-	}
-	if e == nil {
-		e = s.checkPermission(c)
 	}
 	if e == nil {
 		e = s.addBucket(Bucket{Name: c.Bucket, Owner: c.Account, Region: region, Created: c.Received})
@@ -101,6 +103,10 @@ func (s *Server) headBucket(w http.ResponseWriter, c *Call) {
 		WriteError(w, c, e)
 		return
 	}
+	if e := s.checkBody(c); e != nil {
+		WriteError(w, c, e)
+		return
+	}
 	// Both headers as a real answer quoted in getmoto/moto#6042 has them.
 	h["x-amz-access-point-alias"] = []string{"false"}
 	h["Content-Type"] = []string{"application/xml"}
@@ -119,7 +125,11 @@ func (s *Server) deleteBucket(w http.ResponseWriter, c *Call) {
 
 // listBuckets is ListBuckets: the caller's buckets.
 func (s *Server) listBuckets(w http.ResponseWriter, c *Call) {
-	if e := s.checkPermission(c); e != nil {
+	e := s.checkPermission(c)
+	if e == nil {
+		e = s.checkBody(c)
+	}
+	if e != nil {
 		WriteError(w, c, e)
 		return
 	}

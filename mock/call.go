@@ -75,6 +75,7 @@ type Call struct {
 
 	body []byte        // the request body once read, for capture
 	key  *identity.Key // the caller's key when the directory knows it
+	req  *http.Request // for reading the body once the bucket and caller are checked
 }
 
 // PageTrap names a deliberately wrong List answer that exposes paginator bugs.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/aws-sdk-go-v2/service/s3/types"
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
@@ -165,7 +166,12 @@ var _ = Describe("callers and their accounts with auth off", func() {
 			expectRefused(putCall(reader, "reports"), mock.AccessDenied)
 			expectRefused(deleteCall(reader, "reports"), mock.AccessDenied)
 			expectRefused(createBucket(reader, "readers"), mock.AccessDenied)
-			_, err := reader.DeleteBucket(context.Background(), &s3.DeleteBucketInput{Bucket: aws.String("reports")})
+			// Permission comes before the body: a malformed CreateBucketConfiguration
+			// from a key without s3:CreateBucket is still AccessDenied.
+			_, err := reader.CreateBucket(context.Background(), &s3.CreateBucketInput{Bucket: aws.String("readers"),
+				CreateBucketConfiguration: &types.CreateBucketConfiguration{LocationConstraint: "not a region"}})
+			expectRefused(err, mock.AccessDenied)
+			_, err = reader.DeleteBucket(context.Background(), &s3.DeleteBucketInput{Bucket: aws.String("reports")})
 			expectRefused(err, mock.AccessDenied)
 			Expect(snapshotOf(srv)).To(Equal(before))
 		})

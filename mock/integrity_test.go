@@ -130,6 +130,39 @@ var _ = Describe("PutBucketInventoryConfiguration body checks", func() {
 		unchanged()
 	})
 
+	It("checks the bucket and the caller before the body: NoSuchBucket and AccessDenied before BadDigest", func() {
+		bad := base64.StdEncoding.EncodeToString(make([]byte, 16))
+		r := do(ts, "PUT", "/missing?inventory&id=report1", doc, "Content-MD5", bad)
+		Expect(string(r.Body)).To(ContainSubstring("<Code>NoSuchBucket</Code>"))
+		r = do(ts, "PUT", "/reports?inventory&id=report1", doc, "Content-MD5", bad, "X-Amz-Expected-Bucket-Owner", "111122223333")
+		Expect(string(r.Body)).To(Equal(errorBody(r, true, "AccessDenied", "Access Denied")))
+		r = do(ts, "PUT", "/reports?inventory&id=report1", doc, "Content-MD5", bad)
+		Expect(string(r.Body)).To(ContainSubstring("<Code>BadDigest</Code>"))
+		unchanged()
+	})
+
+	DescribeTable("refuses a hex x-amz-content-sha256 of other bytes on a bodiless request too",
+		func(method, target string) {
+			Expect(srv.PutConfigurationXML("reports", doc)).To(Succeed())
+			sha := sha256.Sum256([]byte("x"))
+			r := do(ts, method, target, nil, "X-Amz-Content-Sha256", hex.EncodeToString(sha[:]))
+			Expect(r.Status).To(Equal(400))
+			Expect(string(r.Body)).To(ContainSubstring("<Code>XAmzContentSHA256Mismatch</Code>"))
+			cs, _ := srv.Configurations("reports")
+			Expect(cs).To(HaveLen(1))
+			empty := sha256.Sum256(nil)
+			Expect(do(ts, method, target, nil, "X-Amz-Content-Sha256", hex.EncodeToString(empty[:])).Status).To(BeNumerically("<", 300))
+		},
+		Entry("GetBucketInventoryConfiguration", "GET", "/reports?inventory&id=report1"),
+		Entry("ListBucketInventoryConfigurations", "GET", "/reports?inventory"),
+		Entry("DeleteBucketInventoryConfiguration", "DELETE", "/reports?inventory&id=report1"),
+	)
+
+	It("accepts a document that starts with a UTF-8 byte-order mark", func() {
+		r := do(ts, "PUT", "/reports?inventory&id=report1", append([]byte("\xef\xbb\xbf"), doc...))
+		Expect(r.Status).To(Equal(204), string(r.Body))
+	})
+
 	It("checks in S3's order: NoSuchBucket before MalformedXML, AccessDenied before MalformedXML", func() {
 		r := do(ts, "PUT", "/missing?inventory&id=report1", []byte("not xml"))
 		Expect(string(r.Body)).To(ContainSubstring("<Code>NoSuchBucket</Code>"))

@@ -5,9 +5,10 @@ import "net/http"
 // putInventory is PutBucketInventoryConfiguration: 204 and an empty body (recorded;
 // the AWS doc page's 200 is wrong).
 func (s *Server) putInventory(w http.ResponseWriter, r *http.Request, c *Call) {
-	body, e := s.readBody(r, c)
+	_, e := s.lookupBucket(c)
+	var body []byte
 	if e == nil {
-		_, e = s.lookupBucket(c)
+		body, e = s.readBody(r, c) // already read and checked by lookupBucket
 	}
 	var cfg *InventoryConfiguration
 	if e == nil {

@@ -57,7 +57,7 @@ func (s *Server) virtualBucket(host string) (string, bool) {
 	if len(s.hosts) == 0 {
 		return "", false
 	}
-	host = strings.ToLower(stripPort(host))
+	host = strings.TrimSuffix(strings.ToLower(stripPort(host)), ".") // a fully qualified name
 	for _, p := range s.hosts {
 		if b, ok := p.bucketOf(host); ok {
 			return b, true

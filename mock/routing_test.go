@@ -122,6 +122,7 @@ var _ = Describe("routing by the set of query keys", func() {
 		Entry("s3.amazonaws.com", "reports.s3.amazonaws.com"),
 		Entry("s3.{region}.amazonaws.com", "reports.s3.eu-west-1.amazonaws.com"),
 		Entry("localhost with a port", "reports.localhost:9090"),
+		Entry("a fully qualified name with its trailing dot", "reports.s3.amazonaws.com."),
 	)
 
 	It("reads a dotted bucket name from a virtual host and keeps path-style on the bare base", func() {

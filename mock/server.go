@@ -81,7 +81,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	st := &exchangeState{}
 	c := &st.call
-	*c = Call{Method: r.Method, Path: r.URL.EscapedPath(), Host: r.Host, Header: r.Header, Received: s.cfg.clock()}
+	*c = Call{Method: r.Method, Path: r.URL.EscapedPath(), Host: r.Host, Header: r.Header, Received: s.cfg.clock(), req: r}
 	c.RequestID, c.HostID = s.cfg.ids.Next()
 	st.vals = [2]string{c.RequestID, c.HostID}
 	h := w.Header()

@@ -161,7 +161,7 @@ buckets:
 				`<Id>daily</Id><IsEnabled>false</IsEnabled><Destination><S3BucketDestination><Format>Parquet</Format>` +
 				`<AccountId>123456789012</AccountId><Bucket>arn:aws:s3:::dest</Bucket><Prefix>p1</Prefix>` +
 				`<Encryption><SSE-S3/></Encryption></S3BucketDestination></Destination><Schedule><Frequency>Weekly</Frequency>` +
-				`</Schedule><Filter><Prefix>logs &amp; "more"/</Prefix></Filter><IncludedObjectVersions>All</IncludedObjectVersions>` +
+				`</Schedule><Filter><Prefix>logs &amp; &quot;more&quot;/</Prefix></Filter><IncludedObjectVersions>All</IncludedObjectVersions>` +
 				`<OptionalFields><Field>Size</Field><Field>ETag</Field></OptionalFields></InventoryConfiguration>`))
 			cs, err := srv.Configurations("reports")
 			Expect(err).NotTo(HaveOccurred())

@@ -28,6 +28,8 @@ var errNotWellFormed = errors.New("not well-formed or not valid")
 // parseTree reads one document whose root is named root in the S3 namespace (or in no
 // namespace). Anything that is not a single well-formed element tree is refused.
 func parseTree(body []byte, root string) (*node, error) {
+	// A UTF-8 byte-order mark is legal XML; encoding/xml does not skip it.
+	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
 	d := xml.NewDecoder(bytes.NewReader(body))
 	d.Strict = true
 	var stack []*node

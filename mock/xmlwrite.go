@@ -19,8 +19,9 @@ func appendElement(b []byte, name, value string) []byte {
 	return append(b, '>')
 }
 
-// appendEscaped appends value as XML text: &, < and > escaped (S3 leaves quotes as
-// they are: "The provided 'x-amz-content-sha256' header ..."), and characters XML
+// appendEscaped appends value as XML text: &, <, > and " escaped (S3 writes an ETag's
+// quotes as &quot;; the apostrophes of "The provided 'x-amz-content-sha256' header"
+// stay as they are), and characters XML
 // cannot carry (from a URL, never from a parsed document) replaced by U+FFFD.
 func appendEscaped(b []byte, value string) []byte {
 	if !needsEscape(value) {
@@ -34,6 +35,8 @@ func appendEscaped(b []byte, value string) []byte {
 			b = append(b, "&lt;"...)
 		case r == '>':
 			b = append(b, "&gt;"...)
+		case r == '"':
+			b = append(b, "&quot;"...) // as S3 writes ETags: &quot;...&quot;
 		case r == '\r':
 			b = append(b, "&#13;"...)
 		case r == '\t' || r == '\n' || r >= 0x20 && r != utf8.RuneError && r != 0xFFFE && r != 0xFFFF && (r < 0xD800 || r > 0xDFFF):
@@ -47,7 +50,7 @@ func appendEscaped(b []byte, value string) []byte {
 
 func needsEscape(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == '&' || c == '<' || c == '>' || c < 0x20 || c >= 0x80 {
+		if c := s[i]; c == '&' || c == '<' || c == '>' || c == '"' || c < 0x20 || c >= 0x80 {
 			return true
 		}
 	}
