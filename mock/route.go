@@ -7,35 +7,56 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/gorilla/mux"
+
 	"github.com/s3invmock/s3invmock/mock/identity"
 )
 
-// address resolves addressing: which bucket and key a request names, in this order:
-// a Host of the form {bucket}.{base} (virtual-hosted; the key is the whole path), "/"
-// (the service: ListBuckets), "/{bucket}", "/{bucket}/{key}" ("/b/", the JS SDK's form,
-// is the bucket). The segments are read from the escaped path, so that %2F stays inside
-// one. ok is false for any other path ("", "//x"). The operation is then chosen from the
+// Route names of the addressing router.
+const (
+	routeVirtual = "virtual-hosted" // {bucket}.{base}/{key...}: the key is the whole path
+	routeService = "service"        // "/": ListBuckets
+	routeBucket  = "bucket"         // "/{bucket}"
+	routeObject  = "object"         // "/{bucket}/{key}"; "/b/" (the JS SDK's form) is the bucket
+)
+
+// newRouter is the gorilla/mux router that resolves addressing, in this order: a Host
+// of the form {bucket}.{base} (virtual-hosted), "/", "/{bucket}", "/{bucket}/{key}".
+// It reads the escaped path without cleaning it, so that %2F stays inside a segment
+// and "//" or ".." reach classify as sent. The operation is then chosen from the
 // method and the set of query keys (classify).
-//
-// This was a gorilla/mux router; matching four fixed shapes by hand does the same
-// without a regexp run and two maps per request (a differential fuzz test holds it to
-// the mux routes it replaced).
+func (s *Server) newRouter() *mux.Router {
+	r := mux.NewRouter().SkipClean(true).UseEncodedPath()
+	r.MatcherFunc(s.matchVirtualHost).Name(routeVirtual)
+	r.Path("/").Name(routeService)
+	r.Path("/{bucket}").Name(routeBucket)
+	r.Path("/{bucket}/{key:.*}").Name(routeObject)
+	return r
+}
+
+// matchVirtualHost is the router's virtual-hosted matcher.
+func (s *Server) matchVirtualHost(r *http.Request, m *mux.RouteMatch) bool {
+	b, ok := s.virtualBucket(r.Host)
+	if ok {
+		m.Vars = map[string]string{"bucket": b}
+	}
+	return ok
+}
+
+// address returns the bucket and the (escaped) key a request names; ok is false for a
+// path no route takes ("", "//x").
 func (s *Server) address(r *http.Request) (bucket, key string, virtual, ok bool) {
-	path := r.URL.EscapedPath()
-	if b, ok := s.virtualBucket(r.Host); ok {
-		return b, strings.TrimPrefix(path, "/"), true, true
-	}
-	if path == "/" {
-		return "", "", false, true
-	}
-	if len(path) < 2 || path[0] != '/' || path[1] == '/' {
+	var m mux.RouteMatch
+	if !s.router.Match(r, &m) {
 		return "", "", false, false
 	}
-	rest := path[1:]
-	if i := strings.IndexByte(rest, '/'); i >= 0 {
-		return rest[:i], rest[i+1:], false, true
+	switch m.Route.GetName() {
+	case routeVirtual:
+		return m.Vars["bucket"], strings.TrimPrefix(r.URL.EscapedPath(), "/"), true, true
+	case routeBucket, routeObject:
+		return m.Vars["bucket"], m.Vars["key"], false, true
 	}
-	return rest, "", false, true
+	return "", "", false, true
 }
 
 // hostPattern is a virtual-hosted base split into DNS labels; "{region}" matches any one.

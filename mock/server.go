@@ -1,6 +1,7 @@
 package mock
 
 import (
+	"github.com/gorilla/mux"
 	"net/http"
 	"strconv"
 	"strings"
@@ -16,6 +17,7 @@ import (
 type Server struct {
 	cfg       config
 	hosts     []hostPattern
+	router    *mux.Router
 	store     *store
 	journal   *journal
 	tokens    tokens
@@ -45,6 +47,7 @@ func New(opts ...Option) *Server {
 	s.capture.Store(cfg.capture)
 	s.SetAuth(cfg.auth)
 	s.SetDirectory(cfg.directory)
+	s.router = s.newRouter()
 	return s
 }
 
