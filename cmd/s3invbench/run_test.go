@@ -30,7 +30,9 @@ var _ = Describe("s3invbench", func() {
 		var rep report
 		Expect(json.Unmarshal(out.Bytes(), &rep)).To(Succeed())
 		Expect(rep.Rounds).To(Equal(2))
-		Expect(rep.Rows).To(HaveLen(4))
+		Expect(rep.Rows).To(HaveLen(5)) // put-100-rules runs inproc with and without the rules
+		Expect(rep.Rows[2].Target).To(Equal("inproc-no-rules"))
+		Expect(rep.Rows[3].Target).To(Equal("inproc"))
 		for _, r := range rep.Rows {
 			Expect(r.Requests).To(BeNumerically(">", 0), r.Workload+" "+r.Target)
 			Expect(r.Unexpected+r.Failed).To(BeZero(), r.Workload+" "+r.Target)

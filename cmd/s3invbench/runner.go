@@ -47,6 +47,21 @@ func runWorkload(cfg config, wl workload, binary, dir string, log io.Writer) ([]
 	for _, kind := range cfg.targets {
 		var t *target
 		var err error
+		// A scenario workload runs each fake twice, with and without the scenario, in
+		// the same rounds: the rows compare directly.
+		if wl.scenario && (kind == "inproc" || kind == "binary") {
+			plain := workload{name: wl.name, next: wl.next}
+			if kind == "inproc" {
+				t, err = startInProcess(plain)
+			} else {
+				t, err = startBinary(binary, dir, plain)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("target %s: %w", kind, err)
+			}
+			t.name += noRules
+			targets = append(targets, t)
+		}
 		switch kind {
 		case "inproc":
 			t, err = startInProcess(wl)
@@ -89,6 +104,9 @@ func runWorkload(cfg config, wl workload, binary, dir string, log io.Writer) ([]
 	}
 	return summarize(wl.name, targets, samples), nil
 }
+
+// noRules names the run of a fake without the workload's scenario.
+const noRules = "-no-rules"
 
 type clientFor struct {
 	t      *target

@@ -27,7 +27,8 @@ type workload struct {
 	// about is one line for the report.
 	about string
 	// scenario: the mock targets run with the 100-rule scenario none of whose rules
-	// match (see hundredRules).
+	// match (see hundredRules), and once more without it (a target named
+	// inproc-no-rules, binary-no-rules).
 	scenario bool
 	// next returns the i-th request of a worker.
 	next func(i int) request
