@@ -51,7 +51,7 @@ func (s *Server) compileBucket(bs *BucketState, path string, now time.Time) (*bu
 	b := Bucket{Name: bs.Name, Owner: bs.Owner, Region: bs.Region, Created: bs.Created}
 	if b.Owner == "" {
 		b.Owner = DefaultAccount
-	} else if !isAccountID(b.Owner) {
+	} else if !identity.IsAccountID(b.Owner) {
 		bad("", "owner %q is not a twelve-digit account id", b.Owner)
 	}
 	if b.Region == "" {
@@ -134,17 +134,4 @@ func checkAccounts(st *State) []StateProblem {
 		}
 	}
 	return []StateProblem{problemAt(line, path, "%s", msg)}
-}
-
-// isAccountID reports whether s is twelve ASCII digits.
-func isAccountID(s string) bool {
-	if len(s) != 12 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }

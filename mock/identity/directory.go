@@ -25,7 +25,7 @@ func NewDirectory(accounts []Account) (*Directory, error) {
 	d := &Directory{byKey: make(map[string]entry)}
 	seen := make(map[string]bool, len(accounts))
 	for i, a := range accounts {
-		if !isAccountID(a.ID) {
+		if !IsAccountID(a.ID) {
 			return nil, fmt.Errorf("identity: accounts[%d]: id %q is not a twelve-digit account id", i, a.ID)
 		}
 		if seen[a.ID] {
@@ -83,7 +83,8 @@ func (d *Directory) Len() int {
 	return len(d.byKey)
 }
 
-func isAccountID(s string) bool {
+// IsAccountID reports whether s is an AWS account id: twelve ASCII digits.
+func IsAccountID(s string) bool {
 	if len(s) != 12 {
 		return false
 	}
