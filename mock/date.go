@@ -11,18 +11,17 @@ import (
 type dateCache struct{ last atomic.Pointer[dateValue] }
 
 type dateValue struct {
-	unix   int64
-	header []string
+	unix int64
+	text string
 }
 
-// header returns the Date header's value for t (http.TimeFormat, in UTC). The slice is
-// shared by every answer of the same second and must not be written in place.
-func (d *dateCache) header(t time.Time) []string {
+// format returns t as the Date header writes it (http.TimeFormat, in UTC).
+func (d *dateCache) format(t time.Time) string {
 	sec := t.Unix()
 	if v := d.last.Load(); v != nil && v.unix == sec {
-		return v.header
+		return v.text
 	}
-	v := &dateValue{unix: sec, header: []string{t.UTC().Format(http.TimeFormat)}}
+	v := &dateValue{unix: sec, text: t.UTC().Format(http.TimeFormat)}
 	d.last.Store(v)
-	return v.header
+	return v.text
 }

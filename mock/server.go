@@ -72,12 +72,8 @@ const ControlPrefix = "/_mock/"
 type exchangeState struct {
 	call Call
 	rec  recorder
-	vals [2]string // x-amz-request-id, x-amz-id-2
+	vals [4]string // x-amz-request-id, x-amz-id-2, Date, Server
 }
-
-// serverHeader is the Server header's value. Header values shared between answers are
-// never written in place (Set replaces the slice, Add reallocates a full one).
-var serverHeader = []string{"AmazonS3"}
 
 // ServeHTTP answers one S3 request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -86,13 +82,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	c := &st.call
 	*c = Call{Method: r.Method, Path: r.URL.EscapedPath(), Host: r.Host, Header: r.Header, Received: s.cfg.clock(), req: r}
 	c.RequestID, c.HostID = s.cfg.ids.Next()
-	st.vals = [2]string{c.RequestID, c.HostID}
+	// Each answer owns its header values (strings are shared, slices are not), so a
+	// hook that writes one in place cannot reach another answer.
+	st.vals = [4]string{c.RequestID, c.HostID, s.dates.format(c.Received), "AmazonS3"}
 	h := w.Header()
 	// Lower-case keys, written as S3 writes them.
 	h["x-amz-request-id"] = st.vals[0:1:1]
 	h["x-amz-id-2"] = st.vals[1:2:2]
-	h["Date"] = s.dates.header(c.Received)
-	h["Server"] = serverHeader
+	h["Date"] = st.vals[2:3:3]
+	h["Server"] = st.vals[3:4:4]
 	if strings.HasPrefix(r.URL.Path, ControlPrefix) || r.URL.Path == "/_mock" {
 		writeControlNotMounted(w)
 		return
