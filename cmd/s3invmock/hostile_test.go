@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"syscall"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -20,6 +21,20 @@ import (
 // and checks that the sidecar cuts them off or answers them as it should, that a normal
 // client is served meanwhile, and that the connections' goroutines go away (each holds
 // one file descriptor of the sidecar, counted in /proc) as do the spec's own.
+// idleConnections is how many idle keep-alive connections a spec holds open at once.
+const idleConnections = 2000
+
+// raiseOpenFiles lifts this process's soft limit on open files to n where the hard
+// limit allows (a CI runner's default soft limit is often 1,024).
+func raiseOpenFiles(n uint64) {
+	var lim syscall.Rlimit
+	if syscall.Getrlimit(syscall.RLIMIT_NOFILE, &lim) != nil || lim.Cur >= n {
+		return
+	}
+	lim.Cur = min(n, lim.Max)
+	_ = syscall.Setrlimit(syscall.RLIMIT_NOFILE, &lim)
+}
+
 var _ = Describe("hostile clients", Label("hostile"), func() {
 	var (
 		session *gexec.Session
@@ -28,6 +43,7 @@ var _ = Describe("hostile clients", Label("hostile"), func() {
 	)
 
 	BeforeEach(func() {
+		raiseOpenFiles(2*idleConnections + 500) // before the sidecar starts: it inherits it
 		session, base = startSidecar("S3INVMOCK_SEED=" + exampleSeed)
 		addr = strings.TrimPrefix(base, "http://")
 	})
@@ -127,8 +143,13 @@ var _ = Describe("hostile clients", Label("hostile"), func() {
 		if fds() < 0 {
 			Skip("no /proc to count the sidecar's connections")
 		}
+		var lim syscall.Rlimit
+		Expect(syscall.Getrlimit(syscall.RLIMIT_NOFILE, &lim)).To(Succeed())
+		if lim.Cur < 2*idleConnections+500 {
+			Skip(fmt.Sprintf("the open-files limit (%d) is too low for %d connections", lim.Cur, idleConnections))
+		}
 		before, goroutines := fds(), runtime.NumGoroutine()
-		conns := make([]net.Conn, 2000)
+		conns := make([]net.Conn, idleConnections)
 		for i := range conns {
 			conns[i] = dial()
 			_, err := io.WriteString(conns[i], "HEAD /reports HTTP/1.1\r\nHost: "+addr+"\r\n\r\n")
@@ -139,7 +160,7 @@ var _ = Describe("hostile clients", Label("hostile"), func() {
 			Expect(err).NotTo(HaveOccurred())
 			Expect(resp.StatusCode).To(Equal(200))
 		}
-		Expect(fds()).To(BeNumerically(">=", before+2000))
+		Expect(fds()).To(BeNumerically(">=", before+idleConnections))
 		Eventually(served).Should(Equal(200))
 		for _, c := range conns {
 			Expect(c.Close()).To(Succeed())
