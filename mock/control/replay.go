@@ -57,11 +57,17 @@ func WithInferredSeed() Option {
 }
 
 func (h *handler) replayRoutes() {
-	b := &baseline{seed: h.srv.State(), after: h.srv.LastSeq()}
+	// The baseline is taken only while capture is on (or when it is switched on): an
+	// export needs captured exchanges anyway, and a copy of a large seeded state held
+	// for nothing doubles the sidecar's memory (a million configurations: 560 MB).
+	b := &baseline{}
+	if h.srv.Capture() {
+		b.take(h.srv)
+	}
 	h.handle(http.MethodGet, CapturePath, func(w http.ResponseWriter, _ *http.Request) {
 		WriteData(w, http.StatusOK, Capture{Enabled: h.srv.Capture()})
 	})
-	h.handle(http.MethodPut, CapturePath, h.putCapture)
+	h.handle(http.MethodPut, CapturePath, func(w http.ResponseWriter, r *http.Request) { h.putCapture(w, r, b) })
 	if h.routes[ExportPath][http.MethodGet] == nil { // WithInferredSeed registers its own
 		h.handle(http.MethodGet, ExportPath, func(w http.ResponseWriter, r *http.Request) {
 			entries, seed := b.since(h.srv)
@@ -71,10 +77,13 @@ func (h *handler) replayRoutes() {
 	h.handle(http.MethodPut, ReplayPath, func(w http.ResponseWriter, r *http.Request) { h.putReplay(w, r, b) })
 }
 
-func (h *handler) putCapture(w http.ResponseWriter, r *http.Request) {
+func (h *handler) putCapture(w http.ResponseWriter, r *http.Request, b *baseline) {
 	var c Capture
 	if !h.readJSON(w, r, &c) {
 		return
+	}
+	if c.Enabled && !h.srv.Capture() {
+		b.take(h.srv) // an export covers what is captured from now on
 	}
 	h.srv.SetCapture(c.Enabled)
 	WriteData(w, http.StatusOK, c)
@@ -113,6 +122,14 @@ func (h *handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool
 		return nil, false
 	}
 	return body, true
+}
+
+// take makes the server's state now the start of the next export.
+func (b *baseline) take(srv *mock.Server) {
+	seed, after := srv.State(), srv.LastSeq()
+	b.mu.Lock()
+	b.seed, b.after = seed, after
+	b.mu.Unlock()
 }
 
 // since returns the journal entries an export covers and the seed they start
@@ -204,8 +221,6 @@ func (h *handler) putReplay(w http.ResponseWriter, r *http.Request, b *baseline)
 	if bundle.Scenario != nil {
 		out.Rules = len(bundle.Scenario.Rules)
 	}
-	b.mu.Lock()
-	b.seed, b.after = h.srv.State(), h.srv.LastSeq()
-	b.mu.Unlock()
+	b.take(h.srv)
 	WriteData(w, http.StatusOK, out)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -17,6 +18,7 @@ import (
 	"github.com/s3invmock/s3invmock/mock/replay"
 	"github.com/s3invmock/s3invmock/mock/s3client"
 	"github.com/s3invmock/s3invmock/mock/s3matchers"
+	"github.com/s3invmock/s3invmock/scenarios"
 )
 
 // fetch sends a request and returns status, Content-Type and body, without decoding.
@@ -105,9 +107,27 @@ var _ = Describe("capture, export and replay over HTTP", func() {
 		}
 	})
 
-	It("starts the export from the state the control API began with", func() {
+	It("starts the export from the state when capture was switched on", func() {
 		s := start()
-		s.srv.SetCapture(true)
+		// A bucket the session never touches: only the baseline can know it.
+		Expect(s.srv.AddBucket("archive")).To(Succeed())
+		s.call(http.MethodPut, control.CapturePath, "application/json", `{"enabled": true}`)
+		_ = exercise(s3client.New(s.ts.URL))
+		_, _, data := s.fetch(http.MethodGet, control.ExportPath+"?format=json", "", "")
+		b, err := replay.Parse(data)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(b.Seed.Buckets).To(ConsistOf(HaveField("Name", "archive"),
+			And(HaveField("Name", "logs"), HaveField("Inventory", BeEmpty()))))
+	})
+
+	It("starts the export from the state the control API began with when capture was on", func() {
+		e := scenarios.NewEngine(nil)
+		srv := mock.New(mock.WithCapture(true))
+		Expect(srv.AddBucket("logs")).To(Succeed())
+		ts := httptest.NewServer(control.New(srv, e))
+		DeferCleanup(ts.Close)
+		DeferCleanup(e.Close)
+		s := &server{srv: srv, engine: e, ts: ts}
 		_ = exercise(s3client.New(s.ts.URL))
 		_, _, data := s.fetch(http.MethodGet, control.ExportPath+"?format=json", "", "")
 		b, err := replay.Parse(data)
