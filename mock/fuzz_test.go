@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/s3invmock/s3invmock/fixtures"
 	"github.com/s3invmock/s3invmock/mock"
 )
 
@@ -20,6 +21,20 @@ func FuzzDecodePutBucketInventoryConfiguration(f *testing.F) {
 		string(minimalDocument("report1")), "", "<", "<InventoryConfiguration/>",
 		`<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "x">]><InventoryConfiguration>&e;</InventoryConfiguration>`} {
 		f.Add([]byte(seed), "report1")
+	}
+	// Every request body of the fixtures, as the real clients send them and as S3 refuses them.
+	for _, client := range append(fixtures.Clients(), "invalid") {
+		names, err := fixtures.RequestNames(client)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, name := range names {
+			body, err := fixtures.RequestBody(client, name)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(body, "report1")
+		}
 	}
 	f.Fuzz(func(t *testing.T, body []byte, id string) {
 		cfg, e := mock.DecodePutBucketInventoryConfiguration(body, id)
