@@ -16,10 +16,11 @@ func (s *Server) compileState(st *State) (map[string]*bucketState, []StateProble
 	var problems []StateProblem
 	buckets := make(map[string]*bucketState, len(st.Buckets))
 	now := s.cfg.clock()
+	dec := newSeedDecoder()
 	for i := range st.Buckets {
 		bs := &st.Buckets[i]
 		path := fmt.Sprintf("buckets[%d]", i)
-		b, ps := s.compileBucket(bs, path, now)
+		b, ps := s.compileBucket(bs, path, now, dec)
 		problems = append(problems, ps...)
 		if b == nil {
 			continue
@@ -37,7 +38,7 @@ func (s *Server) compileState(st *State) (map[string]*bucketState, []StateProble
 
 // compileBucket checks one bucket and its documents; it returns nil when the bucket
 // itself is unusable.
-func (s *Server) compileBucket(bs *BucketState, path string, now time.Time) (*bucketState, []StateProblem) {
+func (s *Server) compileBucket(bs *BucketState, path string, now time.Time, dec *seedDecoder) (*bucketState, []StateProblem) {
 	var problems []StateProblem
 	bad := func(code ErrorCode, format string, args ...any) {
 		p := problemAt(bs.line, path, format, args...)
@@ -65,11 +66,16 @@ func (s *Server) compileBucket(bs *BucketState, path string, now time.Time) (*bu
 	state := newBucketState(b, min(len(bs.Inventory), MaxConfigurationsPerBucket))
 	seen := make(map[string]bool, len(bs.Inventory))
 	for j, doc := range bs.Inventory {
+		cfg, e := dec.decode(doc)
+		if e == nil && !seen[cfg.ID] && len(state.configs) < MaxConfigurationsPerBucket {
+			seen[cfg.ID] = true
+			state.configs = append(state.configs, newStoredConfiguration(cfg))
+			continue
+		}
 		p := StateProblem{Path: fmt.Sprintf("%s.inventory[%d]", path, j), Bucket: bs.Name, Line: bs.line}
 		if j < len(bs.docLines) {
 			p.Line = bs.docLines[j]
 		}
-		cfg, e := decodeSeedDocument([]byte(doc))
 		switch {
 		case e != nil:
 			p.ID, p.Code, p.Message = guessID(doc), e.Code, e.Message
@@ -77,10 +83,6 @@ func (s *Server) compileBucket(bs *BucketState, path string, now time.Time) (*bu
 			p.ID, p.Message = cfg.ID, "configuration Id is listed twice in this bucket"
 		case len(state.configs) >= MaxConfigurationsPerBucket:
 			p.ID, p.Code, p.Message = cfg.ID, TooManyConfigurations, TooManyConfigurationsMessage
-		default:
-			seen[cfg.ID] = true
-			state.configs = append(state.configs, newStoredConfiguration(cfg))
-			continue
 		}
 		problems = append(problems, p)
 	}
