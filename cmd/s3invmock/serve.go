@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -60,6 +61,11 @@ func serveUntil(ctx context.Context, cfg Config, stdout, stderr io.Writer) int {
 		return 2
 	}
 	defer sc.engine.Close()
+	if cfg.Seed != "" || cfg.State != "" || cfg.Replay != "" {
+		// The parsed file is garbage now; hand its memory back before serving, or a
+		// seed of a million configurations keeps the process at 1.2 GB instead of 0.2.
+		debug.FreeOSMemory()
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "s3invmock: S3INVMOCK_ADDR (-addr) %q: %v\n", cfg.Addr, err)
