@@ -2,7 +2,6 @@ package control
 
 import (
 	"errors"
-	"io"
 	"mime"
 	"net/http"
 	"strings"
@@ -29,14 +28,8 @@ func (h *handler) putScenario(w http.ResponseWriter, r *http.Request) {
 			"send a scenario as application/json or application/yaml")
 		return
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.maxBody))
-	if err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			WriteError(w, http.StatusRequestEntityTooLarge, CodeBodyTooLarge, err.Error())
-			return
-		}
-		WriteError(w, http.StatusBadRequest, CodeBadRequest, "cannot read the body: "+err.Error())
+	body, ok := h.readBody(w, r)
+	if !ok {
 		return
 	}
 	sc, err := scenarios.ParseAs(body, format)

@@ -2,7 +2,6 @@ package control
 
 import (
 	"errors"
-	"io"
 	"net/http"
 
 	"github.com/s3invmock/s3invmock/mock"
@@ -48,14 +47,8 @@ func summarize(st *mock.State) StateSummary {
 // putState replaces the state with the body, a seed document in YAML or JSON (told
 // apart by content). Every problem comes back as a detail with its path and line.
 func (h *handler) putState(w http.ResponseWriter, r *http.Request) {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.maxBody))
-	if err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			WriteError(w, http.StatusRequestEntityTooLarge, CodeBodyTooLarge, err.Error())
-			return
-		}
-		WriteError(w, http.StatusBadRequest, CodeBadRequest, "cannot read the body: "+err.Error())
+	body, ok := h.readBody(w, r)
+	if !ok {
 		return
 	}
 	st, err := mock.ParseState(body)
