@@ -75,7 +75,7 @@ var errorTable = map[ErrorCode]errorRow{
 	InvalidBucketName:          {400, "The specified bucket is not valid.", true},
 	MissingContentLength:       {411, "You must provide the Content-Length HTTP header.", true},
 	MaxMessageLengthExceeded:   {400, "Your request was too big.", true},
-	NotImplemented:             {501, "A header you provided implies functionality that is not implemented.", true},
+	NotImplemented:             {501, "A header you provided implies functionality that is not implemented", true},
 	SlowDown:                   {503, "Please reduce your request rate.", true},
 	InternalError:              {500, "We encountered an internal error. Please try again.", true},
 	ServiceUnavailable:         {503, "Service is unable to handle request.", true},

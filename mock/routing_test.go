@@ -97,7 +97,7 @@ var _ = Describe("routing by the set of query keys", func() {
 	It("answers 501 NotImplemented naming the subresource", func() {
 		r := do(ts, "GET", "/reports?lifecycle", nil)
 		Expect(string(r.Body)).To(Equal(errorBody(r, true, "NotImplemented",
-			"A header you provided implies functionality that is not implemented.", "Header", "lifecycle")))
+			"A header you provided implies functionality that is not implemented", "Header", "lifecycle")))
 	})
 
 	It("answers 400 InvalidBucketName before looking the bucket up", func() {
