@@ -1,6 +1,6 @@
 package mock
 
-// The IAM actions each operation needs (spec section 1; CreateBucket and the rest from
+// The IAM actions each operation needs (fixtures/FACTS.md section 1; CreateBucket and the rest from
 // the IAM reference).
 const (
 	ActionPutInventoryConfiguration = "s3:PutInventoryConfiguration"

@@ -77,7 +77,7 @@ const emptySHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b785
 
 // checkBody reads and checks the body of any request once its bucket and caller have
 // passed, so that a wrong Content-MD5 or x-amz-content-sha256 is refused on a GET or
-// DELETE too (spec section 2). A bodiless request with no digest to check, or the
+// DELETE too (fixtures/FACTS.md section 2). A bodiless request with no digest to check, or the
 // empty body's own hash, costs nothing.
 func (s *Server) checkBody(c *Call) *Error {
 	r := c.req

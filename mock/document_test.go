@@ -11,10 +11,10 @@ import (
 
 const ns = `xmlns="http://s3.amazonaws.com/doc/2006-03-01/"`
 
-// specGetBody is spec section 2's Get body, byte for byte.
+// specGetBody is fixtures/FACTS.md section 2's Get body, byte for byte.
 const specGetBody = `<?xml version="1.0" encoding="UTF-8"?><InventoryConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Id>report1</Id><IsEnabled>true</IsEnabled><Destination><S3BucketDestination><Format>CSV</Format><AccountId>123456789012</AccountId><Bucket>arn:aws:s3:::dest</Bucket><Prefix>p1</Prefix><Encryption><SSE-KMS><KeyId>arn:aws:kms:us-east-1:123456789012:key/k1</KeyId></SSE-KMS></Encryption></S3BucketDestination></Destination><Schedule><Frequency>Daily</Frequency></Schedule><Filter><Prefix>logs/</Prefix></Filter><IncludedObjectVersions>All</IncludedObjectVersions><OptionalFields><Field>Size</Field><Field>ETag</Field></OptionalFields></InventoryConfiguration>`
 
-// The spec's document as three clients order it.
+// The fixtures/FACTS.md section 2 document as three clients order it.
 const (
 	goSDKBody  = `<InventoryConfiguration ` + ns + `><Destination><S3BucketDestination><AccountId>123456789012</AccountId><Bucket>arn:aws:s3:::dest</Bucket><Encryption><SSE-KMS><KeyId>arn:aws:kms:us-east-1:123456789012:key/k1</KeyId></SSE-KMS></Encryption><Format>CSV</Format><Prefix>p1</Prefix></S3BucketDestination></Destination><Filter><Prefix>logs/</Prefix></Filter><Id>report1</Id><IncludedObjectVersions>All</IncludedObjectVersions><IsEnabled>true</IsEnabled><OptionalFields><Field>Size</Field><Field>ETag</Field></OptionalFields><Schedule><Frequency>Daily</Frequency></Schedule></InventoryConfiguration>`
 	botoBody   = `<InventoryConfiguration ` + ns + `><Destination><S3BucketDestination><AccountId>123456789012</AccountId><Bucket>arn:aws:s3:::dest</Bucket><Format>CSV</Format><Prefix>p1</Prefix><Encryption><SSE-KMS><KeyId>arn:aws:kms:us-east-1:123456789012:key/k1</KeyId></SSE-KMS></Encryption></S3BucketDestination></Destination><IsEnabled>true</IsEnabled><Filter><Prefix>logs/</Prefix></Filter><Id>report1</Id><IncludedObjectVersions>All</IncludedObjectVersions><OptionalFields><Field>Size</Field><Field>ETag</Field></OptionalFields><Schedule><Frequency>Daily</Frequency></Schedule></InventoryConfiguration>`

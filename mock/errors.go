@@ -55,7 +55,7 @@ type errorRow struct {
 
 // errorTable is the one place where status, message and framing of every error live.
 // Handlers and injected faults alike render from it (see WriteError). Weights follow
-// ../shared/spec/s3-inventory-wire.md section 4; rows marked C are our choice.
+// fixtures/FACTS.md section 4; rows marked C are our choice.
 var errorTable = map[ErrorCode]errorRow{
 	NoSuchBucket:               {404, "The specified bucket does not exist", true},
 	NoSuchConfiguration:        {404, "The specified configuration does not exist.", false},
@@ -94,7 +94,7 @@ var errorTable = map[ErrorCode]errorRow{
 	InvalidRequestCode:                {400, "Invalid Request", true},
 }
 
-// Our choices (spec "C" facts) that live in the error table's neighbourhood.
+// Our choices (C facts in fixtures/FACTS.md) that live in the error table's neighbourhood.
 const (
 	// TooManyConfigurationsMessage is C: no recording of S3's wording was found.
 	TooManyConfigurationsMessage = "You are attempting to create a new configuration but have already reached the 1,000-configuration limit."

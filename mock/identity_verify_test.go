@@ -105,7 +105,7 @@ var _ = Describe("verify mode through aws-sdk-go-v2", func() {
 		head, err := presign.PresignHeadBucket(ctx, &s3.HeadBucketInput{Bucket: aws.String("reports")})
 		Expect(err).NotTo(HaveOccurred())
 		// The presign client has no inventory operations: presign a GetObject and add the
-		// selector before signing, which S3 answers as the bucket's Get (spec section 1).
+		// selector before signing, which S3 answers as the bucket's Get (fixtures/FACTS.md section 1).
 		get, err := presign.PresignGetObject(ctx, &s3.GetObjectInput{Bucket: aws.String("reports"), Key: aws.String("any")},
 			s3.WithPresignClientFromClientOptions(s3.WithAPIOptions(withQuery("inventory", "", "id", "report1"))))
 		Expect(err).NotTo(HaveOccurred())

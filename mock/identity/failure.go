@@ -74,7 +74,7 @@ func Codes() []string {
 	return codes
 }
 
-// Messages. Those marked R, D or I follow the spec or S3's recorded answers; those
+// Messages. Those marked R, D or I follow fixtures/FACTS.md or S3's recorded answers; those
 // marked C are this project's wording where no recording was found. The messages of
 // AccessDenied (plain), InvalidAccessKeyId, SignatureDoesNotMatch, RequestTimeTooSkewed
 // and XAmzContentSHA256Mismatch are left to the error table (Failure.Message empty).
@@ -98,7 +98,7 @@ const (
 	msgBadContentSHA256 = "x-amz-content-sha256 must be UNSIGNED-PAYLOAD, STREAMING-UNSIGNED-PAYLOAD-TRAILER, STREAMING-AWS4-HMAC-SHA256-PAYLOAD, STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER, STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD, STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD-TRAILER or a valid sha256 value."
 
 	// AuthorizationHeaderMalformed: S3's prefix, then the reason (C: wordings of the
-	// reasons seen in the wild, no recording in the spec).
+	// reasons seen in the wild, no recording in fixtures/FACTS.md).
 	msgHeaderMalformed   = "The authorization header is malformed; "
 	msgHeaderComponents  = msgHeaderMalformed + "the authorization header requires three components: Credential, SignedHeaders, and Signature."
 	msgHeaderDateInScope = msgHeaderMalformed + "Invalid credential date. Date is not the same as X-Amz-Date."

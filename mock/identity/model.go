@@ -6,7 +6,7 @@ import (
 )
 
 // DefaultAccount is the account of unsigned callers, and of callers whose access key
-// is not in the Directory, while auth is ModeOff. It is a choice (spec weight C): the
+// is not in the Directory, while auth is ModeOff. It is a choice (weight C in fixtures/FACTS.md): the
 // twelve-digit id AWS documentation uses in its own examples.
 const DefaultAccount = "123456789012"
 
