@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Container end-to-end run of the sidecar, as a CI pipeline of any language uses it:
-# build the static binary and the FROM-scratch image (../shared/notes/containers.md
-# says why these flags), run the container configured by environment only and seeded
+# build the static binary and the FROM-scratch image (the README's container
+# section says why these flags), run the container configured by environment only and seeded
 # from a mounted file, and drive it with Debian's AWS CLI: create a bucket;
 # put/get/list/delete an inventory configuration; an injected AccessDenied; an
 # injected SlowDown the CLI retries through. SIGTERM (podman stop) must leave a
