@@ -36,7 +36,7 @@ func RequiredAction(op Operation) string {
 func (s *Server) lookupBucket(c *Call) (Bucket, *Error) {
 	b, ok := s.store.bucket(c.Bucket)
 	if !ok {
-		return Bucket{}, NewError(NoSuchBucket, Member{"BucketName", c.Bucket})
+		return Bucket{}, NewError(NoSuchBucket, Member{Name: "BucketName", Value: c.Bucket})
 	}
 	if e := s.checkAccess(c, b); e != nil {
 		return Bucket{}, e

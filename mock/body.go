@@ -55,8 +55,8 @@ func checkDigests(h http.Header, body []byte) *Error {
 		sum := sha256.Sum256(body)
 		computed := hex.EncodeToString(sum[:])
 		if !bytesEqualFold(claimed, computed) {
-			return NewError(XAmzContentSHA256Mismatch, Member{"ClientComputedContentSHA256", claimed},
-				Member{"S3ComputedContentSHA256", computed})
+			return NewError(XAmzContentSHA256Mismatch, Member{Name: "ClientComputedContentSHA256", Value: claimed},
+				Member{Name: "S3ComputedContentSHA256", Value: computed})
 		}
 	}
 	return nil

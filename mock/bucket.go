@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"net/http"
 	"strings"
+
+	"github.com/s3invmock/s3invmock/mock/internal/wire"
 )
 
 // createBucket is CreateBucket: 200 with Location: /{bucket} and an empty body.
@@ -41,11 +43,11 @@ func (s *Server) addBucket(b Bucket) *Error {
 	case created:
 		return nil
 	case existing.Owner != b.Owner:
-		return NewError(BucketAlreadyExists, Member{"BucketName", b.Name})
+		return NewError(BucketAlreadyExists, Member{Name: "BucketName", Value: b.Name})
 	case existing.Region == "us-east-1":
 		return nil
 	default:
-		return NewError(BucketAlreadyOwnedByYou, Member{"BucketName", b.Name})
+		return NewError(BucketAlreadyOwnedByYou, Member{Name: "BucketName", Value: b.Name})
 	}
 }
 
@@ -53,11 +55,11 @@ func (s *Server) addBucket(b Bucket) *Error {
 // the server's default region; "EU" is eu-west-1; an explicit us-east-1 is refused, as
 // S3 refuses it.
 func parseCreateBucketConfiguration(body []byte, def string) (string, *Error) {
-	root, err := parseTree(body, "CreateBucketConfiguration")
-	if err != nil || root.onlyChildren("LocationConstraint") != nil {
+	root, err := wire.ParseTree(body, "CreateBucketConfiguration")
+	if err != nil || root.OnlyChildren("LocationConstraint") != nil {
 		return "", NewError(MalformedXML)
 	}
-	lc, err := root.optionalLeaf("LocationConstraint")
+	lc, err := root.OptionalLeaf("LocationConstraint")
 	switch {
 	case err != nil:
 		return "", NewError(MalformedXML)
@@ -66,7 +68,7 @@ func parseCreateBucketConfiguration(body []byte, def string) (string, *Error) {
 	case *lc == "EU":
 		return "eu-west-1", nil
 	case *lc == "us-east-1" || !looksLikeRegion(*lc):
-		return "", NewError(InvalidLocationConstraint, Member{"LocationConstraint", *lc})
+		return "", NewError(InvalidLocationConstraint, Member{Name: "LocationConstraint", Value: *lc})
 	}
 	return *lc, nil
 }
@@ -94,7 +96,7 @@ func looksLikeRegion(r string) bool {
 func (s *Server) headBucket(w http.ResponseWriter, c *Call) {
 	b, ok := s.store.bucket(c.Bucket)
 	if !ok {
-		WriteError(w, c, NewError(NoSuchBucket, Member{"BucketName", c.Bucket}))
+		WriteError(w, c, NewError(NoSuchBucket, Member{Name: "BucketName", Value: c.Bucket}))
 		return
 	}
 	h := w.Header()
@@ -133,14 +135,14 @@ func (s *Server) listBuckets(w http.ResponseWriter, c *Call) {
 		WriteError(w, c, e)
 		return
 	}
-	b := append([]byte(nil), xmlDeclaration...)
-	b = append(b, `<ListAllMyBucketsResult xmlns="`+s3Namespace+`"><Owner>`...)
-	b = appendElement(b, "ID", CanonicalUserID(c.Account))
+	b := append([]byte(nil), wire.Declaration...)
+	b = append(b, `<ListAllMyBucketsResult xmlns="`+wire.Namespace+`"><Owner>`...)
+	b = wire.AppendElement(b, "ID", CanonicalUserID(c.Account))
 	b = append(b, "</Owner><Buckets>"...)
 	for _, bk := range s.store.listBuckets(c.Account) {
 		b = append(b, "<Bucket>"...)
-		b = appendElement(b, "Name", bk.Name)
-		b = appendElement(b, "CreationDate", bk.Created.UTC().Format(creationDateLayout))
+		b = wire.AppendElement(b, "Name", bk.Name)
+		b = wire.AppendElement(b, "CreationDate", bk.Created.UTC().Format(creationDateLayout))
 		b = append(b, "</Bucket>"...)
 	}
 	b = append(b, "</Buckets></ListAllMyBucketsResult>"...)

@@ -3,9 +3,10 @@ package mock
 import (
 	"net/http"
 
-	"github.com/s3invmock/s3invmock/mock/identity"
 	"net/url"
 	"time"
+
+	"github.com/s3invmock/s3invmock/mock/identity"
 )
 
 // Operation is an AWS S3 operation name, spelled as the SDKs spell it in their errors

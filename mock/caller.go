@@ -74,7 +74,7 @@ func (s *Server) authenticate(r *http.Request, c *Call) *Error {
 func fromFailure(f *identity.Failure) *Error {
 	extra := make([]Member, len(f.Extra))
 	for i, m := range f.Extra {
-		extra[i] = Member{m.Name, m.Value}
+		extra[i] = Member{Name: m.Name, Value: m.Value}
 	}
 	e := NewError(ErrorCode(f.Code), extra...)
 	if f.Message != "" {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/s3invmock/s3invmock/fixtures"
 	"github.com/s3invmock/s3invmock/mock"
+	"github.com/s3invmock/s3invmock/mock/inventory"
 )
 
 // FuzzDecodePutBucketInventoryConfiguration: any body gives a document or an S3 error,
@@ -37,7 +38,7 @@ func FuzzDecodePutBucketInventoryConfiguration(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, body []byte, id string) {
-		cfg, e := mock.DecodePutBucketInventoryConfiguration(body, id)
+		cfg, e := inventory.Decode(body, id)
 		if e != nil {
 			if !slices.Contains([]mock.ErrorCode{mock.MalformedXML, mock.IdMismatch, mock.InvalidS3DestinationBucket}, e.Code) {
 				t.Fatalf("unexpected code %s", e.Code)
@@ -45,7 +46,7 @@ func FuzzDecodePutBucketInventoryConfiguration(f *testing.F) {
 			return
 		}
 		doc := cfg.Document()
-		again, e := mock.DecodePutBucketInventoryConfiguration(doc, id)
+		again, e := inventory.Decode(doc, id)
 		if e != nil {
 			t.Fatalf("rendered document refused (%s): %s", e.Code, doc)
 		}

@@ -1,6 +1,8 @@
 package mock
 
-import "errors"
+import (
+	"github.com/s3invmock/s3invmock/mock/inventory"
+)
 
 // BucketOption adjusts a bucket created from Go.
 type BucketOption func(*Bucket)
@@ -19,7 +21,7 @@ func (s *Server) AddBucket(name string, opts ...BucketOption) error {
 		o(&b)
 	}
 	if !ValidBucketName(name) {
-		return NewError(InvalidBucketName, Member{"BucketName", name})
+		return NewError(InvalidBucketName, Member{Name: "BucketName", Value: name})
 	}
 	if e := s.addBucket(b); e != nil {
 		return e
@@ -28,9 +30,10 @@ func (s *Server) AddBucket(name string, opts ...BucketOption) error {
 }
 
 // PutConfigurationXML stores a configuration document as PutBucketInventoryConfiguration
-// would, with every check S3 makes; its Id is the document's own.
+// would, with every check S3 makes; its Id is the document's own. Every error is an
+// *Error (errors.Is(err, mock.MalformedXML)).
 func (s *Server) PutConfigurationXML(bucket string, doc []byte) error {
-	cfg, err := parseInventoryConfiguration(doc)
+	cfg, err := inventory.Parse(doc)
 	if err != nil {
 		return NewError(MalformedXML)
 	}
@@ -38,12 +41,12 @@ func (s *Server) PutConfigurationXML(bucket string, doc []byte) error {
 }
 
 // PutConfiguration stores c in bucket after the checks a PUT would make.
-func (s *Server) PutConfiguration(bucket string, c *InventoryConfiguration) error {
+func (s *Server) PutConfiguration(bucket string, c *inventory.Configuration) error {
 	if c == nil {
 		return NewError(MalformedXML)
 	}
 	// Round-trip through the wire form so that Go and HTTP obey the same rules.
-	checked, e := DecodePutBucketInventoryConfiguration(c.Document(), c.ID)
+	checked, e := inventory.Decode(c.Document(), c.ID)
 	if e == nil {
 		e = s.store.put(bucket, newStoredConfiguration(checked))
 	}
@@ -53,19 +56,20 @@ func (s *Server) PutConfiguration(bucket string, c *InventoryConfiguration) erro
 	return nil
 }
 
-// ErrNoSuchBucket is returned by the Go API for a bucket that does not exist.
-var ErrNoSuchBucket = errors.New("mock: no such bucket")
-
 // Configurations returns a bucket's configurations in Id order, without HTTP. Each is
-// the caller's own copy.
-func (s *Server) Configurations(bucket string) ([]*InventoryConfiguration, error) {
+// the caller's own copy. A missing bucket is the *Error NoSuchBucket, as over HTTP.
+func (s *Server) Configurations(bucket string) ([]*inventory.Configuration, error) {
 	cs, ok := s.store.configurations(bucket)
 	if !ok {
-		return nil, ErrNoSuchBucket
+		return nil, NewError(NoSuchBucket, Member{Name: "BucketName", Value: bucket})
 	}
-	out := make([]*InventoryConfiguration, len(cs))
+	out := make([]*inventory.Configuration, len(cs))
 	for i, c := range cs {
-		out[i] = c.model()
+		cfg, e := c.model()
+		if e != nil {
+			return nil, e
+		}
+		out[i] = cfg
 	}
 	return out, nil
 }

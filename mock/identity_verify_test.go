@@ -17,6 +17,7 @@ import (
 
 	"github.com/s3invmock/s3invmock/mock"
 	"github.com/s3invmock/s3invmock/mock/identity"
+	"github.com/s3invmock/s3invmock/mock/inventory"
 )
 
 // withQuery adds query parameters to a request before it is signed.
@@ -65,9 +66,9 @@ func verifyFake(clock time.Time) (*mock.Server, *httptest.Server) {
 	return srv, ts
 }
 
-func mustConfiguration(id string) *mock.InventoryConfiguration {
+func mustConfiguration(id string) *inventory.Configuration {
 	GinkgoHelper()
-	c, e := mock.DecodePutBucketInventoryConfiguration(minimalDocument(id), id)
+	c, e := inventory.Decode(minimalDocument(id), id)
 	Expect(e).To(BeNil())
 	return c
 }

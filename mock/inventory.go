@@ -1,6 +1,10 @@
 package mock
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/s3invmock/s3invmock/mock/inventory"
+)
 
 // putInventory is PutBucketInventoryConfiguration: 204 and an empty body (recorded;
 // the AWS doc page's 200 is wrong).
@@ -10,9 +14,9 @@ func (s *Server) putInventory(w http.ResponseWriter, r *http.Request, c *Call) {
 	if e == nil {
 		body, e = s.readBody(r, c) // already read and checked by lookupBucket
 	}
-	var cfg *InventoryConfiguration
+	var cfg *inventory.Configuration
 	if e == nil {
-		cfg, e = DecodePutBucketInventoryConfiguration(body, c.ID)
+		cfg, e = inventory.Decode(body, c.ID)
 	}
 	if e == nil {
 		e = s.store.put(c.Bucket, newStoredConfiguration(cfg))
@@ -33,7 +37,7 @@ func (s *Server) getInventory(w http.ResponseWriter, c *Call) {
 	}
 	sc, found, bucketFound := s.store.get(c.Bucket, c.ID)
 	if !bucketFound {
-		WriteError(w, c, NewError(NoSuchBucket, Member{"BucketName", c.Bucket}))
+		WriteError(w, c, NewError(NoSuchBucket, Member{Name: "BucketName", Value: c.Bucket}))
 		return
 	}
 	if !found {
@@ -55,7 +59,7 @@ func (s *Server) deleteInventory(w http.ResponseWriter, c *Call) {
 	deleted, found := s.store.delete(c.Bucket, c.ID)
 	switch {
 	case !found:
-		WriteError(w, c, NewError(NoSuchBucket, Member{"BucketName", c.Bucket}))
+		WriteError(w, c, NewError(NoSuchBucket, Member{Name: "BucketName", Value: c.Bucket}))
 	case !deleted:
 		WriteError(w, c, NewError(NoSuchConfiguration))
 	default:

@@ -4,13 +4,18 @@ import (
 	"net/http"
 	"slices"
 	"sync"
+
+	"github.com/s3invmock/s3invmock/mock/internal/wire"
+	"github.com/s3invmock/s3invmock/mock/inventory"
 )
 
 // ListPageSize is how many configurations one List page holds (documented).
 const ListPageSize = 100
 
 const (
-	listOpen  = xmlDeclaration + `<ListInventoryConfigurationsResult xmlns="` + s3Namespace + `">`
+	itemOpen  = `<InventoryConfiguration>` // List items carry no xmlns (recorded)
+	itemEnd   = inventory.DocumentEnd
+	listOpen  = wire.Declaration + `<ListInventoryConfigurationsResult xmlns="` + wire.Namespace + `">`
 	listClose = `</ListInventoryConfigurationsResult>`
 )
 
@@ -51,7 +56,7 @@ func (s *Server) listInventory(w http.ResponseWriter, c *Call) {
 	items, truncated, found := s.store.page((*page)[:0], c.Bucket, after, size)
 	*page = items
 	if !found { // deleted since lookupBucket
-		WriteError(w, c, NewError(NoSuchBucket, Member{"BucketName", c.Bucket}))
+		WriteError(w, c, NewError(NoSuchBucket, Member{Name: "BucketName", Value: c.Bucket}))
 		return
 	}
 	p := listPage{items: items, truncated: truncated}
@@ -132,10 +137,10 @@ func appendList(b []byte, c *Call, p listPage) []byte {
 		b = append(b, "<IsTruncated>false</IsTruncated>"...)
 	}
 	if c.HasContinuationToken {
-		b = appendElement(b, "ContinuationToken", c.ContinuationToken)
+		b = wire.AppendElement(b, "ContinuationToken", c.ContinuationToken)
 	}
 	if p.truncated && p.next != "" {
-		b = appendElement(b, "NextContinuationToken", p.next)
+		b = wire.AppendElement(b, "NextContinuationToken", p.next)
 	}
 	return append(b, listClose...)
 }

@@ -212,7 +212,7 @@ func classify(r *http.Request, c *Call, q url.Values) (Operation, *Error) {
 		return ListBuckets, nil
 	case len(selectors) > 1:
 		return UnsupportedOperation, NewError(InvalidArgument,
-			Member{"ArgumentName", "ResourceType"}, Member{"ArgumentValue", selectors[0]}).
+			Member{Name: "ArgumentName", Value: "ResourceType"}, Member{Name: "ArgumentValue", Value: selectors[0]}).
 			WithMessage("Conflicting query string parameters: " + strings.Join(selectors, ", "))
 	case len(selectors) == 1 && selectors[0] == "inventory":
 		// A bucket selector sent at an object path gets the bucket's answer (recorded).
@@ -228,10 +228,10 @@ func classify(r *http.Request, c *Call, q url.Values) (Operation, *Error) {
 			op = DeleteBucketInventoryConfiguration
 		default:
 			return UnsupportedOperation, NewError(MethodNotAllowed,
-				Member{"Method", r.Method}, Member{"ResourceType", MethodNotAllowedResourceType})
+				Member{Name: "Method", Value: r.Method}, Member{Name: "ResourceType", Value: MethodNotAllowedResourceType})
 		}
 		if (op == PutBucketInventoryConfiguration || op == DeleteBucketInventoryConfiguration) && c.ID == "" {
-			return op, NewError(InvalidArgument, Member{"ArgumentName", "id"}, Member{"ArgumentValue", ""}).
+			return op, NewError(InvalidArgument, Member{Name: "ArgumentName", Value: "id"}, Member{Name: "ArgumentValue", Value: ""}).
 				WithMessage(MissingIDMessage)
 		}
 	case len(selectors) == 1 || c.Key != "":
@@ -249,7 +249,7 @@ func classify(r *http.Request, c *Call, q url.Values) (Operation, *Error) {
 		}
 	}
 	if !ValidBucketName(c.Bucket) {
-		return op, NewError(InvalidBucketName, Member{"BucketName", c.Bucket})
+		return op, NewError(InvalidBucketName, Member{Name: "BucketName", Value: c.Bucket})
 	}
 	if r.Method == http.MethodPut && r.Header.Get("Content-Length") == "" && len(r.TransferEncoding) == 0 {
 		return op, NewError(MissingContentLength)
@@ -267,7 +267,7 @@ func notImplemented(c *Call) *Error {
 			name = k
 		}
 	}
-	return NewError(NotImplemented, Member{"Header", name})
+	return NewError(NotImplemented, Member{Name: "Header", Value: name})
 }
 
 // ValidBucketName applies S3's naming rules: 3-63 characters of lower-case letters,

@@ -13,6 +13,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"github.com/s3invmock/s3invmock/mock"
+	"github.com/s3invmock/s3invmock/mock/inventory"
 )
 
 // apiError unwraps the smithy.APIError an SDK call failed with.
@@ -86,13 +87,13 @@ var _ = Describe("the inventory lifecycle through aws-sdk-go-v2", func() {
 		Expect(err).NotTo(HaveOccurred())
 		cs, _ := srv.Configurations("reports")
 		Expect(cs).To(HaveLen(1))
-		Expect(cs[0].Schedule).To(Equal(mock.Weekly))
+		Expect(cs[0].Schedule).To(Equal(inventory.Weekly))
 	})
 
 	It("accepts SSE-S3 as the Go SDK writes it and every one of the 19 optional fields", func() {
 		in := sampleConfiguration("all")
 		in.Destination.S3BucketDestination.Encryption = &types.InventoryEncryption{SSES3: &types.SSES3{}}
-		for _, f := range mock.OptionalFieldValues {
+		for _, f := range inventory.OptionalFieldValues() {
 			in.OptionalFields = append(in.OptionalFields, types.InventoryOptionalField(f))
 		}
 		_, err := client.PutBucketInventoryConfiguration(ctx, &s3.PutBucketInventoryConfigurationInput{

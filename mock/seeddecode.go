@@ -3,6 +3,8 @@ package mock
 import (
 	"bytes"
 	"strings"
+
+	"github.com/s3invmock/s3invmock/mock/inventory"
 )
 
 // seedDecoder checks the documents of one seed. Large seeds are generated: their
@@ -13,15 +15,15 @@ import (
 // comments, processing instructions, an Id with entities, more than one Id element)
 // is parsed in full.
 type seedDecoder struct {
-	templates map[string]*InventoryConfiguration
+	templates map[string]*inventory.Configuration
 }
 
 func newSeedDecoder() *seedDecoder {
-	return &seedDecoder{templates: map[string]*InventoryConfiguration{}}
+	return &seedDecoder{templates: map[string]*inventory.Configuration{}}
 }
 
 // decode checks doc as a PUT with ?id equal to its own Id would be checked.
-func (d *seedDecoder) decode(doc string) (*InventoryConfiguration, *Error) {
+func (d *seedDecoder) decode(doc string) (*inventory.Configuration, *Error) {
 	key, id, ok := templateOf(doc)
 	if !ok {
 		return decodeSeedDocument([]byte(doc))
@@ -51,7 +53,7 @@ func templateOf(doc string) (key, id string, ok bool) {
 		return "", "", false
 	}
 	id = doc[i+len(open) : i+j]
-	if !validID(id) || strings.Contains(doc, "<![CDATA[") || strings.Contains(doc, "<!--") ||
+	if !inventory.ValidID(id) || strings.Contains(doc, "<![CDATA[") || strings.Contains(doc, "<!--") ||
 		strings.Count(doc, "<?") > boolToInt(strings.HasPrefix(strings.TrimLeft(doc, "\ufeff \t\r\n"), "<?xml ")) {
 		return "", "", false
 	}

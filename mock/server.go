@@ -1,12 +1,13 @@
 package mock
 
 import (
-	"github.com/gorilla/mux"
 	"net/http"
 	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/gorilla/mux"
 
 	"github.com/s3invmock/s3invmock/mock/identity"
 )

@@ -11,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/s3invmock/s3invmock/mock/identity"
+	"github.com/s3invmock/s3invmock/mock/internal/wire"
 )
 
 // State is the whole content of a Server in the seed and snapshot format: buckets with
@@ -133,7 +134,7 @@ func (s *Server) State() *State {
 		var buf []byte
 		for i, c := range configs {
 			buf = c.appendGet(buf[:0])
-			docs[i] = string(bytes.TrimPrefix(buf, []byte(xmlDeclaration)))
+			docs[i] = string(bytes.TrimPrefix(buf, []byte(wire.Declaration)))
 		}
 		st.Buckets = append(st.Buckets, BucketState{
 			Name: b.Name, Owner: b.Owner, Region: b.Region, Created: b.Created.UTC(), Inventory: docs,

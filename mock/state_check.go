@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/s3invmock/s3invmock/mock/identity"
+	"github.com/s3invmock/s3invmock/mock/inventory"
 )
 
 // compileState checks every item of st as the requests that would create it are
@@ -46,7 +47,7 @@ func (s *Server) compileBucket(bs *BucketState, path string, now time.Time, dec 
 		problems = append(problems, p)
 	}
 	if !ValidBucketName(bs.Name) {
-		bad(InvalidBucketName, "%s (%q)", errorTable[InvalidBucketName].Message, bs.Name)
+		bad(InvalidBucketName, "%s (%q)", NewError(InvalidBucketName).Message, bs.Name)
 		return nil, problems
 	}
 	b := Bucket{Name: bs.Name, Owner: bs.Owner, Region: bs.Region, Created: bs.Created}
@@ -92,12 +93,12 @@ func (s *Server) compileBucket(bs *BucketState, path string, now time.Time, dec 
 
 // decodeSeedDocument checks a seed document as a PUT with ?id equal to its own Id
 // would be checked: schema, then the destination ARN.
-func decodeSeedDocument(doc []byte) (*InventoryConfiguration, *Error) {
-	cfg, err := parseInventoryConfiguration(doc)
+func decodeSeedDocument(doc []byte) (*inventory.Configuration, *Error) {
+	cfg, err := inventory.Parse(doc)
 	if err != nil {
 		return nil, NewError(MalformedXML)
 	}
-	if e := checkDestinationARN(cfg.Destination.Bucket); e != nil {
+	if e := inventory.Check(cfg, cfg.ID); e != nil {
 		return nil, e
 	}
 	return cfg, nil

@@ -10,6 +10,7 @@ import (
 	"unique"
 
 	"github.com/s3invmock/s3invmock/mock/identity"
+	"github.com/s3invmock/s3invmock/mock/inventory"
 )
 
 // MaxConfigurationsPerBucket is S3's documented limit of inventory configurations.
@@ -35,9 +36,9 @@ type storedConfiguration struct {
 	tail unique.Handle[string] // every child after the Id, in S3's canonical order
 }
 
-func newStoredConfiguration(c *InventoryConfiguration) storedConfiguration {
-	inner := renderInner(c)
-	// renderInner writes the Id element first; it ends at the first "</Id>".
+func newStoredConfiguration(c *inventory.Configuration) storedConfiguration {
+	inner := c.AppendInner(make([]byte, 0, 512))
+	// AppendInner writes the Id element first; it ends at the first "</Id>".
 	cut := bytes.Index(inner, []byte("</Id>")) + len("</Id>")
 	head := string(inner[:cut])
 	id := c.ID
@@ -58,19 +59,20 @@ func (c storedConfiguration) appendInner(b []byte) []byte {
 
 // appendGet appends the whole GetBucketInventoryConfiguration body.
 func (c storedConfiguration) appendGet(b []byte) []byte {
-	b = append(b, getOpen...)
+	b = append(b, inventory.DocumentStart...)
 	b = c.appendInner(b)
-	return append(b, itemEnd...)
+	return append(b, inventory.DocumentEnd...)
 }
 
 // model parses the configuration back into its model, for the Go API. Rendering is
-// canonical, so the parse gives back the model that was stored.
-func (c storedConfiguration) model() *InventoryConfiguration {
-	cfg, err := parseInventoryConfiguration(c.appendGet(nil))
+// canonical, so the parse gives back the model that was stored; were it ever to fail,
+// the Go API answers InternalError rather than crash a test.
+func (c storedConfiguration) model() (*inventory.Configuration, *Error) {
+	cfg, err := inventory.Parse(c.appendGet(nil))
 	if err != nil {
-		panic("mock: a stored configuration does not parse: " + err.Error())
+		return nil, NewError(InternalError)
 	}
-	return cfg
+	return cfg, nil
 }
 
 // compareID orders configurations by Id, in byte order.
@@ -157,7 +159,7 @@ func (s *store) put(bucket string, c storedConfiguration) *Error {
 	defer s.mu.Unlock()
 	b, ok := s.buckets[bucket]
 	if !ok {
-		return NewError(NoSuchBucket, Member{"BucketName", bucket})
+		return NewError(NoSuchBucket, Member{Name: "BucketName", Value: bucket})
 	}
 	i, exists := b.find(c.id)
 	switch {

@@ -33,7 +33,7 @@ func checkPayloadForm(v string) *Failure {
 		return nil
 	}
 	return fail(codeInvalidArgument, msgBadContentSHA256,
-		Member{"ArgumentName", "x-amz-content-sha256"}, Member{"ArgumentValue", v})
+		Member{Name: "ArgumentName", Value: "x-amz-content-sha256"}, Member{Name: "ArgumentValue", Value: v})
 }
 
 // checkBody compares a hex payload hash with the body; other forms always pass.
@@ -47,8 +47,8 @@ func checkBody(payloadHash string, body []byte) *Failure {
 		return nil
 	}
 	return fail(codeXAmzContentSHA256Mismatch, "",
-		Member{"ClientComputedContentSHA256", payloadHash},
-		Member{"S3ComputedContentSHA256", computed},
+		Member{Name: "ClientComputedContentSHA256", Value: payloadHash},
+		Member{Name: "S3ComputedContentSHA256", Value: computed},
 	)
 }
 

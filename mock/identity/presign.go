@@ -57,9 +57,9 @@ func verifyPresigned(r *http.Request, params []param, body []byte, secretFor fun
 	}
 	if expiry := t.Add(time.Duration(seconds) * time.Second); now.After(expiry) {
 		return fail(codeAccessDenied, msgRequestExpired,
-			Member{"X-Amz-Expires", expires},
-			Member{"Expires", serverTime(expiry)},
-			Member{"ServerTime", serverTime(now)},
+			Member{Name: "X-Amz-Expires", Value: expires},
+			Member{Name: "Expires", Value: serverTime(expiry)},
+			Member{Name: "ServerTime", Value: serverTime(now)},
 		)
 	}
 	if s.date != t.Format(scopeDateLayout) {

@@ -41,7 +41,7 @@ func Verify(r *http.Request, body []byte, secretFor func(accessKeyID string) (se
 	switch {
 	case auth != "" && (queryV4 || queryV2):
 		return fail(codeInvalidArgument, msgOneMechanism,
-			Member{"ArgumentName", "Authorization"}, Member{"ArgumentValue", auth})
+			Member{Name: "ArgumentName", Value: "Authorization"}, Member{Name: "ArgumentValue", Value: auth})
 	case auth != "":
 		return verifyHeader(r, params, auth, body, secretFor, now)
 	case queryV4:
@@ -60,7 +60,7 @@ func verifyHeader(r *http.Request, params []param, auth string, body []byte, sec
 		return fail(codeInvalidRequest, msgSigV2)
 	default:
 		return fail(codeInvalidArgument, msgUnsupportedAuthType,
-			Member{"ArgumentName", "Authorization"}, Member{"ArgumentValue", auth})
+			Member{Name: "ArgumentName", Value: "Authorization"}, Member{Name: "ArgumentValue", Value: auth})
 	}
 	c, f := parseAuthorization(auth)
 	if f != nil {
@@ -111,19 +111,19 @@ func headerDate(h http.Header) (amzDate string, t time.Time, sent string, ok boo
 // canonical query (X-Amz-Signature when presigned).
 func checkSignature(r *http.Request, params []param, skip string, body []byte, c claim, secret, amzDate, payloadHash string) *Failure {
 	if unsigned := unsignedAmzHeaders(r.Header, c.headerNames); unsigned != "" {
-		return fail(codeAccessDenied, msgHeadersNotSigned, Member{"HeadersNotSigned", unsigned})
+		return fail(codeAccessDenied, msgHeadersNotSigned, Member{Name: "HeadersNotSigned", Value: unsigned})
 	}
 	canonical := canonicalRequest(r.Method, canonicalURI(r), canonicalQuery(params, skip),
 		canonicalHeaders(r, c.headerNames), c.signedHeaders, payloadHash)
 	toSign := stringToSign(amzDate, c.scope.String(), canonical)
 	if !hmac.Equal([]byte(signature(secret, c.scope, toSign)), []byte(c.signature)) {
 		return fail(codeSignatureDoesNotMatch, "",
-			Member{"AWSAccessKeyId", c.accessKey},
-			Member{"StringToSign", toSign},
-			Member{"SignatureProvided", c.signature},
-			Member{"StringToSignBytes", hexBytes(toSign)},
-			Member{"CanonicalRequest", canonical},
-			Member{"CanonicalRequestBytes", hexBytes(canonical)},
+			Member{Name: "AWSAccessKeyId", Value: c.accessKey},
+			Member{Name: "StringToSign", Value: toSign},
+			Member{Name: "SignatureProvided", Value: c.signature},
+			Member{Name: "StringToSignBytes", Value: hexBytes(toSign)},
+			Member{Name: "CanonicalRequest", Value: canonical},
+			Member{Name: "CanonicalRequestBytes", Value: hexBytes(canonical)},
 		)
 	}
 	return checkBody(payloadHash, body)
@@ -147,14 +147,14 @@ func unsignedAmzHeaders(h http.Header, signed []string) string {
 }
 
 func unknownKey(accessKey string) *Failure {
-	return fail(codeInvalidAccessKeyID, "", Member{"AWSAccessKeyId", accessKey})
+	return fail(codeInvalidAccessKeyID, "", Member{Name: "AWSAccessKeyId", Value: accessKey})
 }
 
 func tooSkewed(sent string, now time.Time) *Failure {
 	return fail(codeRequestTimeTooSkewed, "",
-		Member{"RequestTime", sent},
-		Member{"ServerTime", serverTime(now)},
-		Member{"MaxAllowedSkewMilliseconds", strconv.FormatInt(MaxSkew.Milliseconds(), 10)},
+		Member{Name: "RequestTime", Value: sent},
+		Member{Name: "ServerTime", Value: serverTime(now)},
+		Member{Name: "MaxAllowedSkewMilliseconds", Value: strconv.FormatInt(MaxSkew.Milliseconds(), 10)},
 	)
 }
 

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/s3invmock/s3invmock/mock"
+	"github.com/s3invmock/s3invmock/mock/inventory"
 )
 
 // InferSeed guesses the state before the first entry from the recorded answers, for a
@@ -100,7 +101,7 @@ func (g *guess) keep(bucket, id string, doc []byte) {
 		_ = xml.Unmarshal(doc, &named)
 		id = named.ID
 	}
-	cfg, err := mock.DecodePutBucketInventoryConfiguration(doc, id)
+	cfg, err := inventory.Decode(doc, id)
 	if err != nil {
 		return
 	}

@@ -1,4 +1,4 @@
-package mock_test
+package inventory_test
 
 import (
 	"strings"
@@ -7,6 +7,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"github.com/s3invmock/s3invmock/mock"
+	"github.com/s3invmock/s3invmock/mock/inventory"
 )
 
 const ns = `xmlns="http://s3.amazonaws.com/doc/2006-03-01/"`
@@ -22,6 +23,14 @@ const (
 	prettyBody = "<InventoryConfiguration " + ns + ">\n  <Id>report1</Id>\n  <IsEnabled>true</IsEnabled>\n  <Destination>\n    <S3BucketDestination>\n      <Format>CSV</Format>\n      <AccountId>123456789012</AccountId>\n      <Bucket>arn:aws:s3:::dest</Bucket>\n      <Prefix>p1</Prefix>\n      <Encryption><SSE-KMS><KeyId>arn:aws:kms:us-east-1:123456789012:key/k1</KeyId></SSE-KMS></Encryption>\n    </S3BucketDestination>\n  </Destination>\n  <Schedule><Frequency>Daily</Frequency></Schedule>\n  <Filter><Prefix>logs/</Prefix></Filter>\n  <IncludedObjectVersions>All</IncludedObjectVersions>\n  <OptionalFields>\n    <Field>Size</Field>\n    <Field>ETag</Field>\n  </OptionalFields>\n</InventoryConfiguration>\n"
 )
 
+// minimalDocument is a valid body for id with only the required elements.
+func minimalDocument(id string) []byte {
+	return []byte(`<InventoryConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Id>` + id +
+		`</Id><IsEnabled>true</IsEnabled><Destination><S3BucketDestination><Format>CSV</Format>` +
+		`<Bucket>arn:aws:s3:::dest</Bucket></S3BucketDestination></Destination><Schedule><Frequency>Daily` +
+		`</Frequency></Schedule><IncludedObjectVersions>All</IncludedObjectVersions></InventoryConfiguration>`)
+}
+
 // minimalWith returns the minimal document for id "bad" with one change applied.
 func minimalWith(old, new string) string {
 	doc := string(minimalDocument("bad"))
@@ -29,10 +38,10 @@ func minimalWith(old, new string) string {
 	return strings.Replace(doc, old, new, 1)
 }
 
-var _ = Describe("InventoryConfiguration documents", func() {
+var _ = Describe("Decode and Document", func() {
 	DescribeTable("any client's child order renders to S3's canonical bytes",
 		func(body string) {
-			cfg, e := mock.DecodePutBucketInventoryConfiguration([]byte(body), "report1")
+			cfg, e := inventory.Decode([]byte(body), "report1")
 			Expect(e).To(BeNil())
 			Expect(string(cfg.Document())).To(Equal(specGetBody))
 		},
@@ -44,7 +53,7 @@ var _ = Describe("InventoryConfiguration documents", func() {
 
 	DescribeTable("SSE-S3 in either spelling comes back self-closing",
 		func(sse string) {
-			cfg, e := mock.DecodePutBucketInventoryConfiguration([]byte(minimalWith(
+			cfg, e := inventory.Decode([]byte(minimalWith(
 				"</Bucket>", "</Bucket><Encryption>"+sse+"</Encryption>")), "bad")
 			Expect(e).To(BeNil())
 			Expect(string(cfg.Document())).To(ContainSubstring("<Bucket>arn:aws:s3:::dest</Bucket><Encryption><SSE-S3/></Encryption></S3BucketDestination>"))
@@ -53,33 +62,33 @@ var _ = Describe("InventoryConfiguration documents", func() {
 	)
 
 	It("echoes <OptionalFields/> only when the PUT carried an empty element", func() {
-		cfg, e := mock.DecodePutBucketInventoryConfiguration([]byte(minimalWith("</InventoryConfiguration>", "<OptionalFields></OptionalFields></InventoryConfiguration>")), "bad")
+		cfg, e := inventory.Decode([]byte(minimalWith("</InventoryConfiguration>", "<OptionalFields></OptionalFields></InventoryConfiguration>")), "bad")
 		Expect(e).To(BeNil())
 		Expect(string(cfg.Document())).To(HaveSuffix("<IncludedObjectVersions>All</IncludedObjectVersions><OptionalFields/></InventoryConfiguration>"))
-		cfg, e = mock.DecodePutBucketInventoryConfiguration(minimalDocument("bad"), "bad")
+		cfg, e = inventory.Decode(minimalDocument("bad"), "bad")
 		Expect(e).To(BeNil())
 		Expect(string(cfg.Document())).To(HaveSuffix("<IncludedObjectVersions>All</IncludedObjectVersions></InventoryConfiguration>"))
 	})
 
 	It("escapes text as XML and keeps its value", func() {
-		cfg, e := mock.DecodePutBucketInventoryConfiguration([]byte(minimalWith("</Schedule>", "</Schedule><Filter><Prefix>a&amp;b&lt;c</Prefix></Filter>")), "bad")
+		cfg, e := inventory.Decode([]byte(minimalWith("</Schedule>", "</Schedule><Filter><Prefix>a&amp;b&lt;c</Prefix></Filter>")), "bad")
 		Expect(e).To(BeNil())
 		Expect(cfg.Filter.Prefix).To(Equal("a&b<c"))
 		Expect(string(cfg.Document())).To(ContainSubstring("<Filter><Prefix>a&amp;b&lt;c</Prefix></Filter>"))
 	})
 
 	It("accepts each of the 19 optional fields", func() {
-		for _, f := range mock.OptionalFieldValues {
-			_, e := mock.DecodePutBucketInventoryConfiguration([]byte(minimalWith("</InventoryConfiguration>",
+		for _, f := range inventory.OptionalFieldValues() {
+			_, e := inventory.Decode([]byte(minimalWith("</InventoryConfiguration>",
 				"<OptionalFields><Field>"+string(f)+"</Field></OptionalFields></InventoryConfiguration>")), "bad")
 			Expect(e).To(BeNil(), string(f))
 		}
-		Expect(mock.OptionalFieldValues).To(HaveLen(19))
+		Expect(inventory.OptionalFieldValues()).To(HaveLen(19))
 	})
 
 	DescribeTable("refuses schema violations with 400 MalformedXML",
 		func(body string) {
-			_, e := mock.DecodePutBucketInventoryConfiguration([]byte(body), "bad")
+			_, e := inventory.Decode([]byte(body), "bad")
 			Expect(e).NotTo(BeNil())
 			Expect(e.Code).To(Equal(mock.MalformedXML))
 			Expect(e.Status).To(Equal(400))
@@ -116,12 +125,12 @@ var _ = Describe("InventoryConfiguration documents", func() {
 
 	It("checks the Id match after the schema and the ARN after the Id", func() {
 		bad := minimalWith("arn:aws:s3:::dest", "dest")
-		_, e := mock.DecodePutBucketInventoryConfiguration([]byte(bad), "other")
+		_, e := inventory.Decode([]byte(bad), "other")
 		Expect(e.Code).To(Equal(mock.IdMismatch))
-		_, e = mock.DecodePutBucketInventoryConfiguration([]byte(bad), "bad")
+		_, e = inventory.Decode([]byte(bad), "bad")
 		Expect(e.Code).To(Equal(mock.InvalidS3DestinationBucket))
 		Expect(e.Message).To(Equal("Invalid bucket ARN."))
-		_, e = mock.DecodePutBucketInventoryConfiguration([]byte(minimalWith("arn:aws:s3:::dest", "arn:aws:s3::123456789012:dest")), "bad")
+		_, e = inventory.Decode([]byte(minimalWith("arn:aws:s3:::dest", "arn:aws:s3::123456789012:dest")), "bad")
 		Expect(e.Message).To(Equal("Bucket ARN should not specify a namespace."))
 	})
 })

@@ -1,29 +1,29 @@
-package mock
+package wire
 
 import "unicode/utf8"
 
-// xmlDeclaration is the declaration S3 puts before every document it sends.
-const xmlDeclaration = `<?xml version="1.0" encoding="UTF-8"?>`
+// Declaration is the declaration S3 puts before every document it sends.
+const Declaration = `<?xml version="1.0" encoding="UTF-8"?>`
 
-// s3Namespace is the namespace of every S3 document root.
-const s3Namespace = "http://s3.amazonaws.com/doc/2006-03-01/"
+// Namespace is the namespace of every S3 document root.
+const Namespace = "http://s3.amazonaws.com/doc/2006-03-01/"
 
-// appendElement appends <name>escaped(value)</name>.
-func appendElement(b []byte, name, value string) []byte {
+// AppendElement appends <name>escaped(value)</name>.
+func AppendElement(b []byte, name, value string) []byte {
 	b = append(b, '<')
 	b = append(b, name...)
 	b = append(b, '>')
-	b = appendEscaped(b, value)
+	b = AppendEscaped(b, value)
 	b = append(b, "</"...)
 	b = append(b, name...)
 	return append(b, '>')
 }
 
-// appendEscaped appends value as XML text: &, <, > and " escaped (S3 writes an ETag's
+// AppendEscaped appends value as XML text: &, <, > and " escaped (S3 writes an ETag's
 // quotes as &quot;; the apostrophes of "The provided 'x-amz-content-sha256' header"
 // stay as they are), and characters XML
 // cannot carry (from a URL, never from a parsed document) replaced by U+FFFD.
-func appendEscaped(b []byte, value string) []byte {
+func AppendEscaped(b []byte, value string) []byte {
 	if !needsEscape(value) {
 		return append(b, value...)
 	}

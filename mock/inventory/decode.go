@@ -1,0 +1,196 @@
+package inventory
+
+import (
+	"strings"
+
+	"github.com/s3invmock/s3invmock/mock/internal/wire"
+)
+
+// Decode parses and validates a PutBucketInventoryConfiguration body for ?id=id in the
+// order real S3 checks: schema (MalformedXML), then the Id match (IdMismatch), then the
+// destination ARN (InvalidS3DestinationBucket). The error is the S3 error
+// (mock.Error); it never returns a half-valid document.
+func Decode(body []byte, id string) (*Configuration, *wire.Error) {
+	cfg, err := Parse(body)
+	if err != nil {
+		return nil, wire.New(wire.MalformedXML)
+	}
+	if e := Check(cfg, id); e != nil {
+		return nil, e
+	}
+	return cfg, nil
+}
+
+// Check makes the checks S3 makes after the schema: the Id match and the destination
+// ARN. A document from Parse that passes Check is one a PUT for ?id=id would store.
+func Check(cfg *Configuration, id string) *wire.Error {
+	if cfg.ID != id {
+		return wire.New(wire.IdMismatch)
+	}
+	return checkDestinationARN(cfg.Destination.Bucket)
+}
+
+// checkDestinationARN accepts arn:PARTITION:s3:::bucket and nothing else.
+func checkDestinationARN(arn string) *wire.Error {
+	parts := strings.SplitN(arn, ":", 6)
+	if len(parts) != 6 || parts[0] != "arn" || parts[1] == "" || parts[2] != "s3" || parts[5] == "" {
+		return wire.New(wire.InvalidS3DestinationBucket)
+	}
+	if parts[3] != "" || parts[4] != "" {
+		return wire.New(wire.InvalidS3DestinationBucket).WithMessage(wire.NamespacedARNMessage)
+	}
+	return nil
+}
+
+// Parse checks a document against S3's schema by element name, in any child order.
+// Any refusal is S3's MalformedXML; Decode says so in S3's terms.
+func Parse(body []byte) (*Configuration, error) {
+	root, err := wire.ParseTree(body, "InventoryConfiguration")
+	if err != nil {
+		return nil, err
+	}
+	if err := root.OnlyChildren("Id", "IsEnabled", "Destination", "Schedule", "Filter",
+		"IncludedObjectVersions", "OptionalFields"); err != nil {
+		return nil, err
+	}
+	cfg := &Configuration{}
+	if cfg.ID, err = root.Leaf("Id"); err != nil || !ValidID(cfg.ID) {
+		return nil, wire.ErrNotWellFormed
+	}
+	enabled, err := root.Leaf("IsEnabled")
+	switch {
+	case err != nil:
+		return nil, err
+	case enabled == "true":
+		cfg.IsEnabled = true
+	case enabled != "false":
+		return nil, wire.ErrNotWellFormed
+	}
+	if err := parseDestination(root, &cfg.Destination); err != nil {
+		return nil, err
+	}
+	schedule, err := root.Container("Schedule")
+	if err != nil {
+		return nil, err
+	}
+	if err := schedule.OnlyChildren("Frequency"); err != nil {
+		return nil, err
+	}
+	freq, err := schedule.Leaf("Frequency")
+	if err != nil || !Frequency(freq).Valid() {
+		return nil, wire.ErrNotWellFormed
+	}
+	cfg.Schedule = Frequency(freq)
+	if cfg.Filter, err = parseFilter(root); err != nil {
+		return nil, err
+	}
+	iov, err := root.Leaf("IncludedObjectVersions")
+	if err != nil || !IncludedObjectVersions(iov).Valid() {
+		return nil, wire.ErrNotWellFormed
+	}
+	cfg.IncludedObjectVersions = IncludedObjectVersions(iov)
+	if cfg.OptionalFields, err = parseOptionalFields(root); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+func parseDestination(root *wire.Node, dst *S3BucketDestination) error {
+	destination, err := root.Container("Destination")
+	if err != nil {
+		return err
+	}
+	if err := destination.OnlyChildren("S3BucketDestination"); err != nil {
+		return err
+	}
+	s3, err := destination.Container("S3BucketDestination")
+	if err != nil {
+		return err
+	}
+	if err := s3.OnlyChildren("Format", "AccountId", "Bucket", "Prefix", "Encryption"); err != nil {
+		return err
+	}
+	format, err := s3.Leaf("Format")
+	if err != nil || !Format(format).Valid() {
+		return wire.ErrNotWellFormed
+	}
+	dst.Format = Format(format)
+	if dst.AccountID, err = s3.OptionalLeaf("AccountId"); err != nil {
+		return err
+	}
+	if dst.Bucket, err = s3.Leaf("Bucket"); err != nil {
+		return err
+	}
+	if dst.Prefix, err = s3.OptionalLeaf("Prefix"); err != nil {
+		return err
+	}
+	dst.Encryption, err = parseEncryption(s3)
+	return err
+}
+
+func parseEncryption(s3 *wire.Node) (*Encryption, error) {
+	enc, err := s3.Child("Encryption")
+	if err != nil || enc == nil {
+		return nil, err
+	}
+	if strings.TrimSpace(enc.Text) != "" || len(enc.Children) != 1 {
+		return nil, wire.ErrNotWellFormed // empty <Encryption/>, or both kinds
+	}
+	kind := enc.Children[0]
+	switch kind.Name {
+	case "SSE-S3":
+		if len(kind.Children) > 0 || strings.TrimSpace(kind.Text) != "" {
+			return nil, wire.ErrNotWellFormed
+		}
+		return &Encryption{SSES3: true}, nil
+	case "SSE-KMS":
+		if err := kind.OnlyChildren("KeyId"); err != nil {
+			return nil, err
+		}
+		key, err := kind.Leaf("KeyId")
+		if err != nil || key == "" {
+			return nil, wire.ErrNotWellFormed
+		}
+		return &Encryption{KMSKeyID: key}, nil
+	}
+	return nil, wire.ErrNotWellFormed
+}
+
+func parseFilter(root *wire.Node) (*Filter, error) {
+	f, err := root.Child("Filter")
+	if err != nil || f == nil {
+		return nil, err
+	}
+	if strings.TrimSpace(f.Text) != "" {
+		return nil, wire.ErrNotWellFormed
+	}
+	if err := f.OnlyChildren("Prefix"); err != nil {
+		return nil, err
+	}
+	prefix, err := f.Leaf("Prefix")
+	if err != nil {
+		return nil, err
+	}
+	return &Filter{Prefix: prefix}, nil
+}
+
+func parseOptionalFields(root *wire.Node) ([]OptionalField, error) {
+	of, err := root.Child("OptionalFields")
+	if err != nil || of == nil {
+		return nil, err
+	}
+	if strings.TrimSpace(of.Text) != "" {
+		return nil, wire.ErrNotWellFormed
+	}
+	if err := of.OnlyChildren("Field"); err != nil {
+		return nil, err
+	}
+	fields := make([]OptionalField, 0, len(of.Children))
+	for _, c := range of.Children {
+		if len(c.Children) > 0 || !OptionalField(c.Text).Valid() {
+			return nil, wire.ErrNotWellFormed
+		}
+		fields = append(fields, OptionalField(c.Text))
+	}
+	return fields, nil
+}
