@@ -3,6 +3,7 @@ package mock
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"net"
 	"net/http"
 	"strings"
 
@@ -28,11 +29,7 @@ func (s *Server) createBucket(w http.ResponseWriter, r *http.Request, c *Call) {
 		WriteError(w, c, e)
 		return
 	}
-	h := w.Header()
-	h["Location"] = []string{"/" + c.Bucket}
-	h["Content-Length"] = []string{"0"}
-	h["Content-Type"] = nil
-	w.WriteHeader(http.StatusOK)
+	writeCreateBucket(w, c.Bucket)
 }
 
 // addBucket creates a bucket or says why not. An owner re-creating a us-east-1 bucket
@@ -109,10 +106,7 @@ func (s *Server) headBucket(w http.ResponseWriter, c *Call) {
 		WriteError(w, c, e)
 		return
 	}
-	// Both headers as a real answer quoted in getmoto/moto#6042 has them.
-	h["x-amz-access-point-alias"] = []string{"false"}
-	h["Content-Type"] = []string{"application/xml"}
-	w.WriteHeader(http.StatusOK)
+	writeHeadBucket(w)
 }
 
 // deleteBucket is DeleteBucket: 204; the bucket's configurations go with it.
@@ -135,26 +129,36 @@ func (s *Server) listBuckets(w http.ResponseWriter, c *Call) {
 		WriteError(w, c, e)
 		return
 	}
-	b := append([]byte(nil), wire.Declaration...)
-	b = append(b, `<ListAllMyBucketsResult xmlns="`+wire.Namespace+`"><Owner>`...)
-	b = wire.AppendElement(b, "ID", CanonicalUserID(c.Account))
-	b = append(b, "</Owner><Buckets>"...)
-	for _, bk := range s.store.listBuckets(c.Account) {
-		b = append(b, "<Bucket>"...)
-		b = wire.AppendElement(b, "Name", bk.Name)
-		b = wire.AppendElement(b, "CreationDate", bk.Created.UTC().Format(creationDateLayout))
-		b = append(b, "</Bucket>"...)
-	}
-	b = append(b, "</Buckets></ListAllMyBucketsResult>"...)
-	writeXML(w, b, "application/xml")
+	writeXML(w, appendListBuckets(nil, CanonicalUserID(c.Account), s.store.listBuckets(c.Account)), "application/xml")
 }
-
-// creationDateLayout is S3's timestamp form, with milliseconds: 2026-11-25T12:00:00.000Z.
-const creationDateLayout = "2006-01-02T15:04:05.000Z"
 
 // CanonicalUserID is the 64-hex-digit canonical id shown as a bucket owner. C: S3's
 // mapping from account to canonical id is private; ours is a hash of the account id.
 func CanonicalUserID(account string) string {
 	sum := sha256.Sum256([]byte("s3invmock canonical user " + account))
 	return hex.EncodeToString(sum[:])
+}
+
+// ValidBucketName applies S3's naming rules: 3-63 characters of lower-case letters,
+// digits, '.' and '-', starting and ending with a letter or digit, not an IP address.
+func ValidBucketName(name string) bool {
+	if len(name) < 3 || len(name) > 63 {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		ch := name[i]
+		alnum := ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9'
+		if !alnum && ch != '.' && ch != '-' {
+			return false
+		}
+		if (i == 0 || i == len(name)-1) && !alnum {
+			return false
+		}
+	}
+	if strings.Contains(name, "..") {
+		return false
+	}
+	// Only digits and dots can spell an IP address here (no ':' passed the loop);
+	// asking net.ParseIP about other names would allocate its error for nothing.
+	return strings.Trim(name, "0123456789.") != "" || net.ParseIP(name) == nil
 }

@@ -2,6 +2,7 @@ package mock
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/s3invmock/s3invmock/mock/identity"
 )
@@ -92,4 +93,18 @@ func (s *Server) checkPermission(c *Call) *Error {
 		return NewError(AccessDenied)
 	}
 	return nil
+}
+
+// accessKeyOf is identity.AccessKeyOf without its query parse for the common unsigned
+// request: with no Authorization header and a query that needs no unescaping and names
+// neither X-Amz-Credential nor AWSAccessKeyId, there is no access key to find.
+func accessKeyOf(r *http.Request) string {
+	if _, signed := r.Header["Authorization"]; signed || r.URL == nil {
+		return identity.AccessKeyOf(r)
+	}
+	q := r.URL.RawQuery
+	if strings.ContainsAny(q, "%+") || strings.Contains(q, "X-Amz-Credential") || strings.Contains(q, "AWSAccessKeyId") {
+		return identity.AccessKeyOf(r)
+	}
+	return ""
 }

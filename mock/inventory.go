@@ -44,10 +44,7 @@ func (s *Server) getInventory(w http.ResponseWriter, c *Call) {
 		WriteError(w, c, NewError(NoSuchConfiguration))
 		return
 	}
-	buf := getBuffer()
-	*buf = sc.appendGet(*buf)
-	writeXML(w, *buf, "")
-	putBuffer(buf)
+	writeGet(w, sc)
 }
 
 // deleteInventory is DeleteBucketInventoryConfiguration: 204, or NoSuchConfiguration.

@@ -2,22 +2,11 @@ package mock
 
 import (
 	"net/http"
-	"slices"
 	"sync"
-
-	"github.com/s3invmock/s3invmock/mock/internal/wire"
-	"github.com/s3invmock/s3invmock/mock/inventory"
 )
 
 // ListPageSize is how many configurations one List page holds (documented).
 const ListPageSize = 100
-
-const (
-	itemOpen  = `<InventoryConfiguration>` // List items carry no xmlns (recorded)
-	itemEnd   = inventory.DocumentEnd
-	listOpen  = wire.Declaration + `<ListInventoryConfigurationsResult xmlns="` + wire.Namespace + `">`
-	listClose = `</ListInventoryConfigurationsResult>`
-)
 
 // listPage is one List answer before rendering.
 type listPage struct {
@@ -66,10 +55,7 @@ func (s *Server) listInventory(w http.ResponseWriter, c *Call) {
 	if c.PageTrap != TrapNone {
 		s.applyTrap(c, after, size, &p)
 	}
-	buf := getBuffer()
-	*buf = appendList(*buf, c, p)
-	writeXML(w, *buf, "")
-	putBuffer(buf)
+	writeList(w, c, p)
 }
 
 // pagePool holds the slices a List page is copied into under the store's lock.
@@ -108,39 +94,4 @@ func (s *Server) applyTrap(c *Call, after string, size int, p *listPage) {
 	case TrapCut:
 		p.cut = true
 	}
-}
-
-// appendList appends the List body: items without xmlns, IsTruncated always,
-// ContinuationToken when the request carried one (even empty), NextContinuationToken
-// only when truncated.
-func appendList(b []byte, c *Call, p listPage) []byte {
-	n := len(listOpen) + len(listClose) + 64 + len(c.ContinuationToken) + len(p.next)
-	for _, it := range p.items {
-		n += len(itemOpen) + it.innerLen() + len(itemEnd)
-	}
-	b = slices.Grow(b, n)
-	b = append(b, listOpen...)
-	for i, it := range p.items {
-		b = append(b, itemOpen...)
-		b = it.appendInner(b)
-		b = append(b, itemEnd...)
-		if p.cut && i == 0 {
-			return b
-		}
-	}
-	if p.cut {
-		return b
-	}
-	if p.truncated {
-		b = append(b, "<IsTruncated>true</IsTruncated>"...)
-	} else {
-		b = append(b, "<IsTruncated>false</IsTruncated>"...)
-	}
-	if c.HasContinuationToken {
-		b = wire.AppendElement(b, "ContinuationToken", c.ContinuationToken)
-	}
-	if p.truncated && p.next != "" {
-		b = wire.AppendElement(b, "NextContinuationToken", p.next)
-	}
-	return append(b, listClose...)
 }

@@ -8,8 +8,6 @@ import (
 	"strings"
 
 	"github.com/gorilla/mux"
-
-	"github.com/s3invmock/s3invmock/mock/identity"
 )
 
 // Route names of the addressing router.
@@ -255,55 +253,4 @@ func classify(r *http.Request, c *Call, q url.Values) (Operation, *Error) {
 		return op, NewError(MissingContentLength)
 	}
 	return op, nil
-}
-
-// notImplemented answers any S3 operation the fake does not serve. C: S3 names the
-// offending header in <Header>; we name the subresource (or nothing for object and
-// listing operations), since no header is to blame.
-func notImplemented(c *Call) *Error {
-	name := ""
-	for k := range c.Query {
-		if bucketSelectors[k] && (name == "" || k < name) {
-			name = k
-		}
-	}
-	return NewError(NotImplemented, Member{Name: "Header", Value: name})
-}
-
-// ValidBucketName applies S3's naming rules: 3-63 characters of lower-case letters,
-// digits, '.' and '-', starting and ending with a letter or digit, not an IP address.
-func ValidBucketName(name string) bool {
-	if len(name) < 3 || len(name) > 63 {
-		return false
-	}
-	for i := 0; i < len(name); i++ {
-		ch := name[i]
-		alnum := ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9'
-		if !alnum && ch != '.' && ch != '-' {
-			return false
-		}
-		if (i == 0 || i == len(name)-1) && !alnum {
-			return false
-		}
-	}
-	if strings.Contains(name, "..") {
-		return false
-	}
-	// Only digits and dots can spell an IP address here (no ':' passed the loop);
-	// asking net.ParseIP about other names would allocate its error for nothing.
-	return strings.Trim(name, "0123456789.") != "" || net.ParseIP(name) == nil
-}
-
-// accessKeyOf is identity.AccessKeyOf without its query parse for the common unsigned
-// request: with no Authorization header and a query that needs no unescaping and names
-// neither X-Amz-Credential nor AWSAccessKeyId, there is no access key to find.
-func accessKeyOf(r *http.Request) string {
-	if _, signed := r.Header["Authorization"]; signed || r.URL == nil {
-		return identity.AccessKeyOf(r)
-	}
-	q := r.URL.RawQuery
-	if strings.ContainsAny(q, "%+") || strings.Contains(q, "X-Amz-Credential") || strings.Contains(q, "AWSAccessKeyId") {
-		return identity.AccessKeyOf(r)
-	}
-	return ""
 }

@@ -150,22 +150,15 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, c *Call) {
 	}
 }
 
-// writeXML writes a 200 document. Get and List answers carry no Content-Type in real
-// S3 (recorded for List); a nil entry stops net/http from sniffing one in.
-func writeXML(w http.ResponseWriter, body []byte, contentType string) {
-	h := w.Header()
-	if contentType == "" {
-		h["Content-Type"] = nil
-	} else {
-		h["Content-Type"] = []string{contentType}
+// notImplemented answers any S3 operation the fake does not serve. C: S3 names the
+// offending header in <Header>; we name the subresource (or nothing for object and
+// listing operations), since no header is to blame.
+func notImplemented(c *Call) *Error {
+	name := ""
+	for k := range c.Query {
+		if bucketSelectors[k] && (name == "" || k < name) {
+			name = k
+		}
 	}
-	h["Content-Length"] = []string{strconv.Itoa(len(body))}
-	w.WriteHeader(http.StatusOK)
-	_, _ = w.Write(body)
-}
-
-// writeNoContent writes S3's 204 for Put and Delete.
-func writeNoContent(w http.ResponseWriter) {
-	w.Header()["Content-Type"] = nil
-	w.WriteHeader(http.StatusNoContent)
+	return NewError(NotImplemented, Member{Name: "Header", Value: name})
 }
