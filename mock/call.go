@@ -30,11 +30,14 @@ const (
 	UnsupportedOperation Operation = "Unsupported"
 )
 
-// Operations lists every operation the fake implements, in a stable order.
-var Operations = []Operation{
-	PutBucketInventoryConfiguration, GetBucketInventoryConfiguration,
-	DeleteBucketInventoryConfiguration, ListBucketInventoryConfigurations,
-	CreateBucket, HeadBucket, DeleteBucket, ListBuckets,
+// Operations lists every operation the fake implements, in a stable order; the slice
+// is the caller's own.
+func Operations() []Operation {
+	return []Operation{
+		PutBucketInventoryConfiguration, GetBucketInventoryConfiguration,
+		DeleteBucketInventoryConfiguration, ListBucketInventoryConfigurations,
+		CreateBucket, HeadBucket, DeleteBucket, ListBuckets,
+	}
 }
 
 // Call is one request as routing understood it. Every later step (scenario hook,

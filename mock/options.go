@@ -21,7 +21,10 @@ const DefaultMaxBodyBytes = 1 << 20
 // DefaultHosts are the base names for virtual-hosted addressing: a Host of the form
 // {bucket}.{base} addresses the bucket. "{region}" matches any one DNS label.
 // C: the list is ours; add names such as "s3.localhost.localstack.cloud" with WithHosts.
-var DefaultHosts = []string{"s3.amazonaws.com", "s3.{region}.amazonaws.com", "localhost"}
+// The slice is the caller's own.
+func DefaultHosts() []string {
+	return []string{"s3.amazonaws.com", "s3.{region}.amazonaws.com", "localhost"}
+}
 
 // Option configures a Server. Options only set fields; construction cannot fail.
 type Option func(*config)
@@ -43,18 +46,18 @@ type config struct {
 
 func defaultConfig() config {
 	return config{
-		hosts:      DefaultHosts,
+		hosts:      DefaultHosts(),
 		region:     DefaultRegion,
 		clock:      time.Now,
 		ids:        NewSeededRequestIDs(1),
 		journalCap: DefaultJournalCapacity,
 		maxBody:    DefaultMaxBodyBytes,
-		tokenKey:   DefaultTokenKey,
+		tokenKey:   []byte(DefaultTokenKey),
 		auth:       identity.ModeOff,
 	}
 }
 
-// WithHosts replaces the virtual-hosted base names (default DefaultHosts).
+// WithHosts replaces the virtual-hosted base names (default DefaultHosts()).
 func WithHosts(bases ...string) Option { return func(c *config) { c.hosts = bases } }
 
 // WithRegion sets the region of buckets created without a LocationConstraint

@@ -49,7 +49,7 @@ func FuzzAddress(f *testing.F) {
 	} {
 		f.Add(seed[0], seed[1])
 	}
-	s := New(WithHosts(append([]string{"s3.localhost.localstack.cloud"}, DefaultHosts...)...))
+	s := New(WithHosts(append([]string{"s3.localhost.localstack.cloud"}, DefaultHosts()...)...))
 	f.Fuzz(func(t *testing.T, path, host string) {
 		u, err := url.Parse(path)
 		if err != nil {

@@ -14,7 +14,7 @@ import (
 // (so a token survives configurations added or deleted between pages) and carry an
 // HMAC so that a forged, truncated or other bucket's token is refused. The key is
 // fixed by default so that a restarted or replayed fake answers the same bytes.
-var DefaultTokenKey = []byte("s3invmock continuation-token key v1")
+const DefaultTokenKey = "s3invmock continuation-token key v1"
 
 const (
 	tokenVersion = 1

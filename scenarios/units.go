@@ -71,8 +71,12 @@ const (
 	FaultMalformed Fault = "malformed"
 )
 
-// Faults lists every fault kind.
-var Faults = []Fault{FaultReset, FaultClose, FaultHang, FaultTruncate, FaultMalformed}
+// Faults lists every fault kind; the slice is the caller's own.
+func Faults() []Fault {
+	return []Fault{FaultReset, FaultClose, FaultHang, FaultTruncate, FaultMalformed}
+}
 
-// Traps lists every List pagination trap a rule can set.
-var Traps = []mock.PageTrap{mock.TrapNoToken, mock.TrapSameToken, mock.TrapCycle, mock.TrapRestart, mock.TrapCut}
+// Traps lists every List pagination trap a rule can set; the slice is the caller's own.
+func Traps() []mock.PageTrap {
+	return []mock.PageTrap{mock.TrapNoToken, mock.TrapSameToken, mock.TrapCycle, mock.TrapRestart, mock.TrapCut}
+}

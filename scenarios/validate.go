@@ -38,7 +38,7 @@ func (sc *Scenario) validate(p *problems) {
 }
 
 // matchable are the operation names a rule may match.
-var matchable = append(slices.Clone(mock.Operations), mock.UnsupportedOperation)
+var matchable = append(mock.Operations(), mock.UnsupportedOperation)
 
 func (m *Match) validate(p *problems, path string) {
 	for i, op := range m.Operation {
@@ -105,15 +105,15 @@ func (a *Action) validate(p *problems, path string, ops Operations) {
 	if r := a.Respond; r != nil && !validStatus(r.Status) {
 		p.add(path+".respond.status", 0, "must be an HTTP status 100..599, got %d", r.Status)
 	}
-	if a.Fault != "" && !slices.Contains(Faults, a.Fault) {
-		p.add(path+".fault", 0, "unknown fault %q; known: %s", a.Fault, joinNames(Faults))
+	if a.Fault != "" && !slices.Contains(Faults(), a.Fault) {
+		p.add(path+".fault", 0, "unknown fault %q; known: %s", a.Fault, joinNames(Faults()))
 	}
 	if pg := a.Page; pg != nil {
 		if pg.Size < 0 {
 			p.add(path+".page.size", 0, "must not be negative, got %d", pg.Size)
 		}
-		if pg.Trap != "" && !slices.Contains(Traps, pg.Trap) {
-			p.add(path+".page.trap", 0, "unknown trap %q; known: %s", pg.Trap, joinNames(Traps))
+		if pg.Trap != "" && !slices.Contains(Traps(), pg.Trap) {
+			p.add(path+".page.trap", 0, "unknown trap %q; known: %s", pg.Trap, joinNames(Traps()))
 		}
 		if len(ops) > 0 && !ops.has(mock.ListBucketInventoryConfigurations) {
 			p.add(path+".page", 0, "applies only to ListBucketInventoryConfigurations, which match.operation leaves out")

@@ -78,7 +78,7 @@ func parseRequestFilter(r *http.Request) (requestFilter, *Detail) {
 }
 
 func knownOperation(op mock.Operation) bool {
-	return slices.Contains(mock.Operations, op) || op == mock.UnsupportedOperation
+	return slices.Contains(mock.Operations(), op) || op == mock.UnsupportedOperation
 }
 
 func (f requestFilter) matches(e mock.Entry) bool {
