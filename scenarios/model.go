@@ -102,7 +102,7 @@ func (e ErrorSpec) MarshalJSON() ([]byte, error) {
 	return json.Marshal(plain(e))
 }
 
-// toError renders the spec from the core's error table.
+// toError renders the error the rule gives from the core's error table.
 func (e *ErrorSpec) toError() *mock.Error {
 	err := mock.NewError(e.Code)
 	if !mock.Known(e.Code) {
