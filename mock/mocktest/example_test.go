@@ -12,8 +12,8 @@ import (
 // A fake with one bucket and a scenario that refuses writes to it, in one call. In a
 // test, pass its *testing.T or GinkgoT().
 func ExampleStart() {
-	t := new(exampleT)
-	defer t.cleanup()
+	t := new(mocktest.ExampleTB)
+	defer t.Close()
 
 	deny := scenarios.New().Rule("read-only").On(mock.PutBucketInventoryConfiguration).Fail(mock.AccessDenied).MustBuild()
 	fake := mocktest.Start(t, mocktest.Bucket("reports"), mocktest.Scenario(deny))
@@ -29,8 +29,8 @@ func ExampleStart() {
 
 // Account makes the Fake's credentials a key of another account.
 func ExampleAccount() {
-	t := new(exampleT)
-	defer t.cleanup()
+	t := new(mocktest.ExampleTB)
+	defer t.Close()
 
 	fake := mocktest.Start(t, mocktest.Account("111122223333"), mocktest.Bucket("reports"))
 	fmt.Println(fake.Account(), fake.Buckets()[0].Owner)

@@ -14,8 +14,8 @@ import (
 
 // Record what a client sees, ship it as one file, replay it against a fresh fake.
 func ExampleBegin() {
-	t := new(exampleT)
-	defer t.cleanup()
+	t := new(mocktest.ExampleTB)
+	defer t.Close()
 	head := func(client *s3.Client, bucket string) error {
 		_, err := client.HeadBucket(context.Background(), &s3.HeadBucketInput{Bucket: aws.String(bucket)})
 		return err

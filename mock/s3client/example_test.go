@@ -14,8 +14,8 @@ import (
 // The one-line setup: a running fake and an SDK client for it. In a test, pass its
 // *testing.T or GinkgoT().
 func ExampleStart() {
-	t := new(exampleT)
-	defer t.cleanup()
+	t := new(mocktest.ExampleTB)
+	defer t.Close()
 
 	fake, client := s3client.Start(t, mocktest.Bucket("reports"))
 
@@ -30,8 +30,8 @@ func ExampleStart() {
 
 // A client for any fake, such as a sidecar, with the retries a test asks for.
 func ExampleNew() {
-	t := new(exampleT)
-	defer t.cleanup()
+	t := new(mocktest.ExampleTB)
+	defer t.Close()
 	fake := mocktest.Start(t)
 
 	client := s3client.New(fake.URL(), s3client.MaxAttempts(1))

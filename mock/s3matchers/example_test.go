@@ -19,8 +19,8 @@ import (
 // In a Ginkgo spec these are Expect(err).To(...) and Expect(fake).To(...); outside
 // Ginkgo, gomega.NewWithT(t) gives the same Expect.
 func Example() {
-	t := new(exampleT)
-	defer t.cleanup()
+	t := new(mocktest.ExampleTB)
+	defer t.Close()
 	slow := scenarios.New().Rule("slow").On(mock.GetBucketInventoryConfiguration).Times(1).Fail(mock.SlowDown).MustBuild()
 	fake, client := s3client.Start(t, mocktest.Bucket("reports"), mocktest.Scenario(slow))
 
@@ -37,8 +37,8 @@ func Example() {
 
 // A failing journal matcher lists what the fake received.
 func ExampleHaveReceived() {
-	t := new(exampleT)
-	defer t.cleanup()
+	t := new(mocktest.ExampleTB)
+	defer t.Close()
 	fake, client := s3client.Start(t, mocktest.Bucket("reports"))
 	_, _ = client.HeadBucket(context.Background(), &s3.HeadBucketInput{Bucket: aws.String("reports")})
 
