@@ -157,17 +157,28 @@ func (e *Engine) Handle(w http.ResponseWriter, r *http.Request, call *mock.Call,
 	next(w, r)
 }
 
-// decide runs the rules; ok is false when no rule fired.
+// decide runs the rules; ok is false when no rule fired. The globs are matched before
+// the lock is taken (compiled rules are read-only): a long id against long patterns
+// costs its own request time, never another request's.
 func (e *Engine) decide(call *mock.Call) (p plan, ok bool) {
 	e.mu.Lock()
-	defer e.mu.Unlock()
 	run := e.run
+	e.mu.Unlock()
 	if run == nil {
 		return p, false
 	}
-	arrived := run.state
+	var small [64]bool
+	hits := small[:0]
 	for _, c := range run.rules {
-		if !c.matches(call) {
+		hits = append(hits, c.matches(call))
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	// A scenario replaced meanwhile still decides this request, as the one it met;
+	// its gone channel is closed, so its pauses end at once.
+	arrived := run.state
+	for i, c := range run.rules {
+		if !hits[i] {
 			continue
 		}
 		c.matched++
@@ -178,7 +189,7 @@ func (e *Engine) decide(call *mock.Call) (p plan, ok bool) {
 		ok = true
 		call.FiredRules = append(call.FiredRules, c.rule.Name)
 		a := &c.rule.Action
-		p.delay += a.Latency.Sample(run.rng)
+		p.delay = addDelay(p.delay, a.Latency.Sample(run.rng))
 		if a.Bandwidth > 0 && (p.rate == 0 || a.Bandwidth < p.rate) {
 			p.rate = a.Bandwidth
 		}

@@ -68,19 +68,50 @@ func (l *Latency) Sample(r *rand.Rand) time.Duration {
 	case l.Fixed != nil:
 		return time.Duration(*l.Fixed)
 	case l.Uniform != nil:
-		lo, hi := int64(l.Uniform.Min), int64(l.Uniform.Max)
-		if hi <= lo {
-			return time.Duration(lo)
-		}
-		return time.Duration(lo + r.Int64N(hi-lo+1))
+		return uniform(r, int64(l.Uniform.Min), int64(l.Uniform.Max))
 	case l.LogNormal != nil:
 		d := float64(l.LogNormal.Median) * math.Exp(l.LogNormal.Sigma*r.NormFloat64())
-		if d > math.MaxInt64 {
+		// float64(MaxInt64) is 2^63, one past the largest Duration: converting it
+		// would overflow, so it saturates too.
+		if d >= math.MaxInt64 {
 			return time.Duration(math.MaxInt64)
+		}
+		if !(d > 0) {
+			return 0
 		}
 		return time.Duration(d)
 	}
 	return 0
+}
+
+// uniform draws evenly from lo..hi, both included. The width is taken in uint64, so
+// that a range as wide as the whole Duration type (0..MaxInt64, where hi-lo+1 does not
+// fit in an int64 and Int64N panicked) draws too. Narrower ranges draw exactly as
+// before, so a seed replays the delays it gave.
+func uniform(r *rand.Rand, lo, hi int64) time.Duration {
+	if hi <= lo {
+		return time.Duration(lo)
+	}
+	width := uint64(hi) - uint64(lo) // exact even when hi-lo overflows int64
+	if width < math.MaxInt64 {
+		return time.Duration(lo + r.Int64N(int64(width)+1))
+	}
+	var off uint64
+	if width == math.MaxUint64 {
+		off = r.Uint64()
+	} else {
+		off = r.Uint64N(width + 1)
+	}
+	return time.Duration(uint64(lo) + off)
+}
+
+// addDelay sums the latencies of the fired rules, saturating at the longest Duration:
+// two huge fixed latencies wrapped to a negative sum, which meant no delay at all.
+func addDelay(a, b time.Duration) time.Duration {
+	if b > 0 && a > math.MaxInt64-b {
+		return math.MaxInt64
+	}
+	return a + b
 }
 
 // kinds counts the latency kinds set, for validation.

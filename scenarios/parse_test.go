@@ -146,6 +146,9 @@ var _ = Describe("Parse", func() {
 		Entry("times not a number", "rules:\n  - name: a\n    when: {times: twice}\n", "a", "rules[0].when.times", 3, "whole number"),
 		Entry("rules not a list", "rules: {name: a}\n", "", "rules", 1, "list of rules"),
 		Entry("bad method", "rules:\n  - name: a\n    match: {method: \"GE T\"}\n", "a", "rules[0].match.method", 3, "HTTP method"),
+		Entry("id glob over 1,024 bytes", "rules:\n  - name: a\n    match:\n      id: '"+strings.Repeat("*a", 513)+"'\n", "a", "rules[0].match.id", 4, "is 1026 bytes long; a glob is at most 1024"),
+		Entry("bucket glob over 1,024 bytes", "rules:\n  - name: a\n    match: {bucket: "+strings.Repeat("b", 1025)+"}\n", "a", "rules[0].match.bucket", 3, "is 1025 bytes long"),
+		Entry("header glob over 1,024 bytes", "rules:\n  - name: a\n    match:\n      headers:\n        X-Chaos: "+strings.Repeat("?", 2000)+"\n", "a", "rules[0].match.headers.X-Chaos", 5, "is 2000 bytes long"),
 	)
 })
 

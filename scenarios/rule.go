@@ -9,22 +9,33 @@ import (
 	"github.com/s3invmock/s3invmock/mock"
 )
 
-// compiled is a rule ready to run: header names canonical, the answer built once,
-// and its counters (guarded by the engine's lock).
+// compiled is a rule ready to run: header names canonical, globs and the answer built
+// once, and its counters (guarded by the engine's lock). Everything but the counters
+// is read-only once compiled, so matching needs no lock.
 type compiled struct {
-	rule    *Rule
-	headers []headerGlob
-	answer  answer // nil when the rule does not decide the answer
-	matched uint64
-	fired   uint64
+	rule      *Rule
+	bucket    *glob // nil: no condition
+	id        *glob
+	accessKey *glob
+	account   *glob
+	headers   []headerGlob
+	answer    answer // nil when the rule does not decide the answer
+	matched   uint64
+	fired     uint64
 }
 
-type headerGlob struct{ name, glob string }
+type headerGlob struct {
+	name string
+	glob *glob
+}
 
 func compile(r *Rule) *compiled {
-	c := &compiled{rule: r, answer: answerFor(&r.Action)}
-	for name, glob := range r.Match.Headers {
-		c.headers = append(c.headers, headerGlob{http.CanonicalHeaderKey(name), glob})
+	m := &r.Match
+	c := &compiled{rule: r, answer: answerFor(&r.Action),
+		bucket: optionalGlob(m.Bucket), id: optionalGlob(m.ID),
+		accessKey: optionalGlob(m.AccessKey), account: optionalGlob(m.Account)}
+	for name, pattern := range m.Headers {
+		c.headers = append(c.headers, headerGlob{http.CanonicalHeaderKey(name), newGlob(pattern)})
 	}
 	slices.SortFunc(c.headers, func(a, b headerGlob) int { return strings.Compare(a.name, b.name) })
 	return c
@@ -35,12 +46,12 @@ func (c *compiled) matches(call *mock.Call) bool {
 	m := &c.rule.Match
 	if !m.Operation.has(call.Operation) ||
 		(m.Method != "" && !strings.EqualFold(m.Method, call.Method)) ||
-		!globOK(m.Bucket, call.Bucket) || !globOK(m.ID, call.ID) ||
-		!globOK(m.AccessKey, call.AccessKey) || !globOK(m.Account, account(call)) {
+		!globOK(c.bucket, call.Bucket) || !globOK(c.id, call.ID) ||
+		!globOK(c.accessKey, call.AccessKey) || !globOK(c.account, account(call)) {
 		return false
 	}
 	for _, h := range c.headers {
-		if !slices.ContainsFunc(call.Header[h.name], func(v string) bool { return globMatch(h.glob, v) }) {
+		if !slices.ContainsFunc(call.Header[h.name], h.glob.match) {
 			return false
 		}
 	}
@@ -56,7 +67,15 @@ func account(call *mock.Call) string {
 	return call.Account
 }
 
-func globOK(pattern, s string) bool { return pattern == "" || globMatch(pattern, s) }
+// optionalGlob compiles a match field; an empty one is no condition.
+func optionalGlob(pattern string) *glob {
+	if pattern == "" {
+		return nil
+	}
+	return newGlob(pattern)
+}
+
+func globOK(g *glob, s string) bool { return g == nil || g.match(s) }
 
 // triggers applies when to a request that matched; c.matched already counts it.
 // The random source is drawn only when every other condition holds, so the pattern of

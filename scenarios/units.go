@@ -3,6 +3,7 @@ package scenarios
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -29,14 +30,24 @@ func ParseBandwidth(s string) (Bandwidth, error) {
 		for _, u := range bandwidthUnits {
 			if v, found := strings.CutSuffix(num, u.suffix); found {
 				f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-				if err != nil || f <= 0 || f*float64(u.factor) < 1 {
+				if err != nil || math.IsNaN(f) || f <= 0 || f*float64(u.factor) < 1 {
 					break
 				}
-				return Bandwidth(f * float64(u.factor)), nil
+				return saturateBandwidth(f * float64(u.factor)), nil
 			}
 		}
 	}
 	return 0, fmt.Errorf("%q is not a rate like 2KiB/s, 512B/s or 1MB/s (at least 1B/s)", s)
+}
+
+// saturateBandwidth converts a rate to Bandwidth, capping it at the largest int64:
+// converting a float beyond it (1e30GiB/s) is undefined in Go and gave a negative rate
+// on amd64.
+func saturateBandwidth(f float64) Bandwidth {
+	if f >= math.MaxInt64 || math.IsInf(f, 1) {
+		return math.MaxInt64
+	}
+	return Bandwidth(f)
 }
 
 // String writes the rate in the largest binary unit that divides it.

@@ -54,10 +54,24 @@ func (m *Match) validate(p *problems, path string) {
 	if m.Method != "" && !isToken(m.Method) {
 		p.add(path+".method", 0, "%q is not an HTTP method", m.Method)
 	}
-	for name := range m.Headers {
+	for _, f := range []struct{ key, glob string }{
+		{"bucket", m.Bucket}, {"id", m.ID}, {"accessKey", m.AccessKey}, {"account", m.Account},
+	} {
+		checkGlobLength(p, path+"."+f.key, f.glob)
+	}
+	for name, glob := range m.Headers {
 		if !isToken(name) {
 			p.add(path+".headers."+name, 0, "%q is not a header name", name)
 		}
+		checkGlobLength(p, path+".headers."+name, glob)
+	}
+}
+
+// checkGlobLength refuses a glob longer than MaxGlobBytes: no value it could match is
+// that long, and the matcher's work per input byte grows with the pattern.
+func checkGlobLength(p *problems, path, glob string) {
+	if len(glob) > MaxGlobBytes {
+		p.add(path, 0, "is %d bytes long; a glob is at most %d", len(glob), MaxGlobBytes)
 	}
 }
 
