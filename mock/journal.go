@@ -35,11 +35,15 @@ type Entry struct {
 	MaxAttempts  int    `json:"max_attempts,omitempty"`
 	// Exchange is the full request and response, kept only when capture is on.
 	Exchange *Exchange `json:"exchange,omitempty"`
+	// Truncated names (by JSON name) the fields cut to MaxEntryStringBytes.
+	Truncated []string `json:"truncated,omitempty"`
 }
 
 // journal is a ring of the newest entries; it never grows past its capacity. It
 // starts empty and grows as entries come, so that a short-lived server (one test)
 // does not pay for ten thousand slots up front.
+// Its captured bodies share one budget: an entry whose bodies do not fit in what the
+// kept entries leave has them elided.
 type journal struct {
 	mu       sync.Mutex
 	entries  []Entry
@@ -47,19 +51,26 @@ type journal struct {
 	next     int // index of the slot the next entry goes to, once full
 	full     bool
 	seq      uint64
+	budget   int64 // bytes of bodies the kept entries may hold in all
+	bodies   int64 // bytes of bodies the kept entries hold
 }
 
-func newJournal(capacity int) *journal {
+func newJournal(capacity int, budget int64) *journal {
 	if capacity <= 0 {
 		capacity = DefaultJournalCapacity
 	}
-	return &journal{capacity: capacity}
+	return &journal{capacity: capacity, budget: max(budget, 0)}
 }
 
 func (j *journal) add(e Entry) {
 	j.mu.Lock()
 	j.seq++
 	e.Seq = j.seq
+	if j.full {
+		j.bodies -= j.entries[j.next].Exchange.bodyBytes() // the entry this one replaces
+	}
+	e.Exchange.fitBodies(j.budget - j.bodies)
+	j.bodies += e.Exchange.bodyBytes()
 	if !j.full {
 		j.entries = append(j.entries, e)
 		if len(j.entries) == j.capacity {
@@ -92,6 +103,7 @@ func (j *journal) clear() {
 	j.mu.Lock()
 	j.entries = nil
 	j.next, j.full = 0, false
+	j.bodies = 0
 	j.mu.Unlock()
 }
 
@@ -106,6 +118,11 @@ type Exchange struct {
 	Status         int                 `json:"status"`
 	ResponseHeader map[string][]string `json:"response_header"`
 	ResponseBody   []byte              `json:"response_body,omitempty"`
+	// RequestBodyElided and ResponseBodyElided are the sizes of bodies not kept because
+	// they did not fit in the capture budget (WithCaptureBudget); both are elided
+	// together, so an exchange is whole or plainly marked.
+	RequestBodyElided  int `json:"request_body_elided,omitempty"`
+	ResponseBodyElided int `json:"response_body_elided,omitempty"`
 }
 
 // parseSDKRequest reads the SDKs' "attempt=2; max=3" header.

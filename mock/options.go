@@ -40,6 +40,7 @@ type config struct {
 	hook       Hook
 	onRequest  func(Entry)
 	capture    bool
+	capBudget  int64
 	auth       identity.Mode
 	directory  *identity.Directory
 }
@@ -52,6 +53,7 @@ func defaultConfig() config {
 		ids:        NewSeededRequestIDs(1),
 		journalCap: DefaultJournalCapacity,
 		maxBody:    DefaultMaxBodyBytes,
+		capBudget:  DefaultCaptureBudget,
 		tokenKey:   []byte(DefaultTokenKey),
 		auth:       identity.ModeOff,
 	}
@@ -92,6 +94,13 @@ func WithOnRequest(f func(Entry)) Option { return func(c *config) { c.onRequest 
 
 // WithCapture keeps full exchanges (headers and bodies) in the journal (default off).
 func WithCapture(on bool) Option { return func(c *config) { c.capture = on } }
+
+// WithCaptureBudget sets how many bytes of request and response bodies the journal's
+// captured exchanges keep in all (default DefaultCaptureBudget, 64 MiB). An exchange
+// whose bodies do not fit keeps its headers and says how many body bytes it elided
+// (Exchange.RequestBodyElided, ResponseBodyElided); entries dropped from the journal
+// give their bytes back. 0 or less keeps no bodies.
+func WithCaptureBudget(n int64) Option { return func(c *config) { c.capBudget = n } }
 
 // WithAuth sets the signature mode (default identity.ModeOff: signatures are not
 // checked, and a known access key still selects its account and permissions).

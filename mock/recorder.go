@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -74,9 +75,12 @@ func (s *Server) record(req *http.Request, c *Call, rec *recorder, took time.Dur
 		e.InvocationID = inv
 		e.Attempt, e.MaxAttempts = parseSDKRequest(firstValue(req.Header, "Amz-Sdk-Request"))
 	}
+	e.keepStrings()
 	if rec.capture {
+		// Copied: RequestURI can be a substring of the request line. Replay needs it
+		// whole, and the server's header limit bounds it.
 		e.Exchange = &Exchange{
-			Method: req.Method, URL: req.URL.RequestURI(), Host: req.Host,
+			Method: e.Method, URL: strings.Clone(req.URL.RequestURI()), Host: strings.Clone(req.Host),
 			RequestHeader: req.Header.Clone(), RequestBody: c.body,
 			Status: c.Status, ResponseHeader: rec.Header().Clone(), ResponseBody: rec.body.Bytes(),
 		}

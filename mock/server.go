@@ -41,7 +41,7 @@ func New(opts ...Option) *Server {
 		cfg:     cfg,
 		hosts:   compileHosts(cfg.hosts),
 		store:   newStore(),
-		journal: newJournal(cfg.journalCap),
+		journal: newJournal(cfg.journalCap, cfg.capBudget),
 		tokens:  newTokens(cfg.tokenKey),
 	}
 	s.SetHook(cfg.hook)
