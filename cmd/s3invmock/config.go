@@ -31,6 +31,8 @@ type Config struct {
 	Capture    bool   // keep full exchanges in the journal
 	Upstream   string // record: the S3 endpoint requests are forwarded to
 	Replay     string // replay bundle loaded at start, after seed and scenario; "" for none
+
+	CaptureBudget int64 // bytes of bodies the captured exchanges keep in all
 }
 
 // Commands are the subcommands; the first is the default.
@@ -55,6 +57,7 @@ var settings = []setting{
 	{"S3INVMOCK_LOG", "log", "text", "request log on stderr: text or json", setLog},
 	{"S3INVMOCK_AUTH", "auth", "off", "signature checks: off or verify", setAuth},
 	{"S3INVMOCK_CAPTURE", "capture", "false", "keep full requests and answers in the journal", setCapture},
+	{"S3INVMOCK_CAPTURE_BUDGET", "capture-budget", "64MiB", "bytes of request and response bodies the captured journal keeps in all; past it bodies are elided and the entry says so", setCaptureBudget},
 	{"S3INVMOCK_REPLAY", "replay", "", "replay bundle (YAML or JSON) loaded at start: its seed and scenario replace -seed and -scenario", func(c *Config, v string) error { c.Replay = v; return nil }},
 	{"S3INVMOCK_UPSTREAM", "upstream", "", "record: the S3 endpoint (http or https URL) every request is forwarded to", setUpstream},
 }

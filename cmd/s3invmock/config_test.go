@@ -8,6 +8,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	s3invmock "github.com/s3invmock/s3invmock/cmd/s3invmock"
+	"github.com/s3invmock/s3invmock/mock"
 	"github.com/s3invmock/s3invmock/mock/identity"
 )
 
@@ -26,6 +27,7 @@ var _ = Describe("Load", func() {
 		Expect(err).NotTo(HaveOccurred())
 		Expect(c).To(Equal(s3invmock.Config{
 			Command: "serve", Addr: "127.0.0.1:9090", Region: "us-east-1", Log: "text", Auth: identity.ModeOff,
+			CaptureBudget: mock.DefaultCaptureBudget,
 		}))
 	})
 
@@ -34,12 +36,12 @@ var _ = Describe("Load", func() {
 			"S3INVMOCK_ADDR", "0.0.0.0:9090", "S3INVMOCK_SEED", "seed.yaml", "S3INVMOCK_STATE", "state.json",
 			"S3INVMOCK_SCENARIO", "sc.yaml", "S3INVMOCK_ADMIN_TOKEN", "t0ken", "S3INVMOCK_REGION", "eu-west-1",
 			"S3INVMOCK_HOSTS", "s3.localhost.localstack.cloud, localhost", "S3INVMOCK_LOG", "json",
-			"S3INVMOCK_AUTH", "verify", "S3INVMOCK_CAPTURE", "true"))
+			"S3INVMOCK_AUTH", "verify", "S3INVMOCK_CAPTURE", "true", "S3INVMOCK_CAPTURE_BUDGET", "512KiB"))
 		Expect(err).NotTo(HaveOccurred())
 		Expect(c).To(Equal(s3invmock.Config{
 			Command: "serve", Addr: "0.0.0.0:9090", Seed: "seed.yaml", State: "state.json", Scenario: "sc.yaml",
 			AdminToken: "t0ken", Region: "eu-west-1", Hosts: []string{"s3.localhost.localstack.cloud", "localhost"},
-			Log: "json", Auth: identity.ModeVerify, Capture: true,
+			Log: "json", Auth: identity.ModeVerify, Capture: true, CaptureBudget: 512 << 10,
 		}))
 	})
 
@@ -78,6 +80,9 @@ var _ = Describe("Load", func() {
 		Entry("an empty host base", nil, []string{"S3INVMOCK_HOSTS", "localhost,,x"}, "S3INVMOCK_HOSTS"),
 		Entry("an unknown auth mode", nil, []string{"S3INVMOCK_AUTH", "sigv2"}, "S3INVMOCK_AUTH"),
 		Entry("a capture that is not a boolean", nil, []string{"S3INVMOCK_CAPTURE", "sometimes"}, "S3INVMOCK_CAPTURE"),
+		Entry("a negative capture budget", []string{"-capture-budget", "-1"}, nil, "S3INVMOCK_CAPTURE_BUDGET"),
+		Entry("a capture budget in a unit it does not know", nil, []string{"S3INVMOCK_CAPTURE_BUDGET", "64MB"}, "S3INVMOCK_CAPTURE_BUDGET"),
+		Entry("a capture budget past 4 EiB", nil, []string{"S3INVMOCK_CAPTURE_BUDGET", "9999999999GiB"}, "S3INVMOCK_CAPTURE_BUDGET"),
 	)
 
 	It("refuses unknown flags, stray arguments and a validate without files", func() {

@@ -43,7 +43,8 @@ func recordUntil(ctx context.Context, cfg Config, stdout, stderr io.Writer) int 
 	s := &sidecar{cfg: cfg, log: newLogger(cfg.Log, stderr), engine: scenarios.NewEngine(nil)}
 	s.cfg.State = "" // the recorder's own state is not the upstream's: no snapshot
 	defer s.engine.Close()
-	opts := []mock.Option{mock.WithRegion(cfg.Region), mock.WithOnRequest(requestLog(s.log)), mock.WithCapture(true)}
+	opts := []mock.Option{mock.WithRegion(cfg.Region), mock.WithOnRequest(requestLog(s.log)), mock.WithCapture(true),
+		mock.WithCaptureBudget(cfg.CaptureBudget)}
 	if cfg.Hosts != nil {
 		opts = append(opts, mock.WithHosts(cfg.Hosts...))
 	}

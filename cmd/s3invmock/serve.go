@@ -123,6 +123,7 @@ func build(cfg Config, stderr io.Writer) (*sidecar, error) {
 		mock.WithHook(s.engine),
 		mock.WithOnRequest(requestLog(s.log)),
 		mock.WithCapture(cfg.Capture),
+		mock.WithCaptureBudget(cfg.CaptureBudget),
 		mock.WithAuth(cfg.Auth),
 	}
 	if cfg.Hosts != nil {

@@ -1,0 +1,40 @@
+package main
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+)
+
+// byteUnits are the suffixes a byte count may carry, binary as the Go option's
+// default (64 MiB) is written.
+var byteUnits = []struct {
+	suffix string
+	factor int64
+}{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}, {"B", 1}}
+
+// setCaptureBudget reads -capture-budget: a whole number of bytes, with an optional
+// B, KiB, MiB or GiB suffix ("64MiB"); 0 keeps no bodies.
+func setCaptureBudget(c *Config, v string) error {
+	n, err := parseByteCount(v)
+	if err != nil {
+		return err
+	}
+	c.CaptureBudget = n
+	return nil
+}
+
+func parseByteCount(v string) (int64, error) {
+	num, factor := strings.TrimSpace(v), int64(1)
+	for _, u := range byteUnits {
+		if rest, ok := strings.CutSuffix(num, u.suffix); ok {
+			num, factor = strings.TrimSpace(rest), u.factor
+			break
+		}
+	}
+	n, err := strconv.ParseInt(num, 10, 64)
+	if err != nil || n < 0 || n > (1<<62)/factor {
+		return 0, errors.New("is not a byte count like 64MiB, 512KiB or 1048576 (0 to 4EiB)")
+	}
+	return n * factor, nil
+}
