@@ -32,13 +32,17 @@ func (s *Server) createBucket(w http.ResponseWriter, r *http.Request, c *Call) {
 	writeCreateBucket(w, c.Bucket)
 }
 
-// addBucket creates a bucket or says why not. An owner re-creating a us-east-1 bucket
+// addBucket creates a bucket or says why not: 400 TooManyBuckets past the server's
+// bucket cap (WithMaxBuckets), which is checked after the name is found free, as
+// re-creating a bucket one owns is no new bucket. An owner re-creating a us-east-1 bucket
 // gets 200, as S3 answers there for legacy reasons (documented).
 func (s *Server) addBucket(b Bucket) *Error {
-	existing, created := s.store.createBucket(b)
+	existing, created, full := s.store.createBucket(b)
 	switch {
 	case created:
 		return nil
+	case full:
+		return NewError(TooManyBuckets)
 	case existing.Owner != b.Owner:
 		return NewError(BucketAlreadyExists, Member{Name: "BucketName", Value: b.Name})
 	case existing.Region == "us-east-1":

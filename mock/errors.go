@@ -49,6 +49,7 @@ const (
 	BucketAlreadyExists               = wire.BucketAlreadyExists
 	InvalidLocationConstraint         = wire.InvalidLocationConstraint
 	IncompleteBody                    = wire.IncompleteBody
+	TooManyBuckets                    = wire.TooManyBuckets
 	AuthorizationHeaderMalformed      = wire.AuthorizationHeaderMalformed
 	AuthorizationQueryParametersError = wire.AuthorizationQueryParametersError
 	InvalidRequestCode                = wire.InvalidRequestCode

@@ -116,6 +116,13 @@ var _ = Describe("answers byte for byte as the golden files say", func() {
 		expectGolden(g, do(ts, "PUT", "/reports?inventory&id=minimal", g.RequestBody))
 	})
 
+	It("TooManyBuckets at the bucket cap", func() {
+		g, err := fixtures.LoadGolden("CreateBucket/too-many-buckets")
+		Expect(err).NotTo(HaveOccurred())
+		_, ts := goldenWorld(mock.WithMaxBuckets(3)) // reports, empty and foreign
+		expectGolden(g, do(ts, "PUT", "/newbucket", nil))
+	})
+
 	It("BucketAlreadyOwnedByYou outside us-east-1", func() {
 		g, err := fixtures.LoadGolden("CreateBucket/bucket-already-owned-by-you")
 		Expect(err).NotTo(HaveOccurred())

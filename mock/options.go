@@ -18,6 +18,12 @@ const DefaultRegion = "us-east-1"
 // unrecorded; a configuration with all 19 fields is about 2 KiB.
 const DefaultMaxBodyBytes = 1 << 20
 
+// DefaultMaxBuckets is how many buckets a server holds: S3's default quota of general
+// purpose buckets per account (10,000 since 2024, S3 user guide "General purpose bucket
+// quotas"). The fake applies it to the whole server, not per account (C): it bounds
+// memory, which is the point here.
+const DefaultMaxBuckets = 10000
+
 // DefaultHosts are the base names for virtual-hosted addressing: a Host of the form
 // {bucket}.{base} addresses the bucket. "{region}" matches any one DNS label.
 // C: the list is ours; add names such as "s3.localhost.localstack.cloud" with WithHosts.
@@ -41,6 +47,7 @@ type config struct {
 	onRequest  func(Entry)
 	capture    bool
 	capBudget  int64
+	maxBuckets int
 	auth       identity.Mode
 	directory  *identity.Directory
 }
@@ -54,6 +61,7 @@ func defaultConfig() config {
 		journalCap: DefaultJournalCapacity,
 		maxBody:    DefaultMaxBodyBytes,
 		capBudget:  DefaultCaptureBudget,
+		maxBuckets: DefaultMaxBuckets,
 		tokenKey:   []byte(DefaultTokenKey),
 		auth:       identity.ModeOff,
 	}
@@ -101,6 +109,18 @@ func WithCapture(on bool) Option { return func(c *config) { c.capture = on } }
 // (Exchange.RequestBodyElided, ResponseBodyElided); entries dropped from the journal
 // give their bytes back. 0 or less keeps no bodies.
 func WithCaptureBudget(n int64) Option { return func(c *config) { c.capBudget = n } }
+
+// WithMaxBuckets caps how many buckets the server holds (default DefaultMaxBuckets,
+// 10,000): CreateBucket past it answers 400 TooManyBuckets, AddBucket returns that
+// error, and LoadState refuses a state with more. n <= 0 means the default.
+func WithMaxBuckets(n int) Option {
+	return func(c *config) {
+		if n <= 0 {
+			n = DefaultMaxBuckets
+		}
+		c.maxBuckets = n
+	}
+}
 
 // WithAuth sets the signature mode (default identity.ModeOff: signatures are not
 // checked, and a known access key still selects its account and permissions).

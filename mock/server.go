@@ -40,7 +40,7 @@ func New(opts ...Option) *Server {
 	s := &Server{
 		cfg:     cfg,
 		hosts:   compileHosts(cfg.hosts),
-		store:   newStore(),
+		store:   newStore(cfg.maxBuckets),
 		journal: newJournal(cfg.journalCap, cfg.capBudget),
 		tokens:  newTokens(cfg.tokenKey),
 	}

@@ -33,6 +33,13 @@ func (s *Server) compileState(st *State) (map[string]*bucketState, []StateProble
 		}
 		buckets[b.Name] = b
 	}
+	if len(buckets) > s.cfg.maxBuckets {
+		// The first bucket past the cap names the place, as CreateBucket would refuse it.
+		i := s.cfg.maxBuckets
+		problems = append(problems, StateProblem{Line: st.Buckets[i].line, Path: fmt.Sprintf("buckets[%d]", i),
+			Bucket: st.Buckets[i].Name, Code: TooManyBuckets,
+			Message: fmt.Sprintf("%s: the state has %d buckets, the server holds at most %d", NewError(TooManyBuckets).Message, len(buckets), s.cfg.maxBuckets)})
+	}
 	problems = append(problems, checkAccounts(st)...)
 	return buckets, problems
 }

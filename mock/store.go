@@ -99,9 +99,13 @@ type store struct {
 	buckets map[string]*bucketState
 	// accounts are the seed's accounts, kept so that a snapshot carries them.
 	accounts []identity.Account
+	// maxBuckets caps how many buckets createBucket makes (WithMaxBuckets).
+	maxBuckets int
 }
 
-func newStore() *store { return &store{buckets: map[string]*bucketState{}} }
+func newStore(maxBuckets int) *store {
+	return &store{buckets: map[string]*bucketState{}, maxBuckets: maxBuckets}
+}
 
 func (s *store) reset() {
 	s.mu.Lock()
@@ -109,15 +113,19 @@ func (s *store) reset() {
 	s.mu.Unlock()
 }
 
-// createBucket adds b unless a bucket of that name exists, which it returns instead.
-func (s *store) createBucket(b Bucket) (existing Bucket, created bool) {
+// createBucket adds b unless a bucket of that name exists, which it returns instead,
+// or the store already holds maxBuckets (full).
+func (s *store) createBucket(b Bucket) (existing Bucket, created, full bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if old, ok := s.buckets[b.Name]; ok {
-		return old.Bucket, false
+		return old.Bucket, false, false
+	}
+	if len(s.buckets) >= s.maxBuckets {
+		return Bucket{}, false, true
 	}
 	s.buckets[b.Name] = newBucketState(b, 0)
-	return b, true
+	return b, true, false
 }
 
 func (s *store) bucket(name string) (Bucket, bool) {

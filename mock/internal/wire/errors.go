@@ -39,6 +39,7 @@ const (
 	BucketAlreadyExists        Code = "BucketAlreadyExists"
 	InvalidLocationConstraint  Code = "InvalidLocationConstraint"
 	IncompleteBody             Code = "IncompleteBody"
+	TooManyBuckets             Code = "TooManyBuckets"
 	// The codes only verify mode sends (identity.Codes lists the reasons behind them).
 	// InvalidRequest carries a Code suffix so that the name stays free for a request
 	// type.
@@ -91,6 +92,9 @@ var table = [...]Row{
 	{Code: BucketAlreadyOwnedByYou, Status: 409, Message: "Your previous request to create the named bucket succeeded and you already own it.", Declaration: true},
 	{Code: BucketAlreadyExists, Status: 409, Message: "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.", Declaration: true},
 	{Code: InvalidLocationConstraint, Status: 400, Message: "The specified location-constraint is not valid", Declaration: true},
+	// S3's answer as quoted in flask-s3 pull request 24 (no final period, no members
+	// before RequestId); the declaration is I, as on S3's other errors.
+	{Code: TooManyBuckets, Status: 400, Message: "You have attempted to create more buckets than allowed", Declaration: true},
 	{Code: RequestTimeTooSkewed, Status: 403, Message: "The difference between the request time and the current time is too large.", Declaration: true},
 	// Verify mode. identity names the reason in its own words for each of these three,
 	// so the table's message is only a fallback: D for AuthorizationHeaderMalformed
