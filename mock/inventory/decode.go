@@ -21,9 +21,13 @@ func Decode(body []byte, id string) (*Configuration, *wire.Error) {
 	return cfg, nil
 }
 
-// Check makes the checks S3 makes after the schema: the Id match and the destination
-// ARN. A document from Parse that passes Check is one a PUT for ?id=id would store.
+// Check makes the checks S3 makes after the schema: the field limits (MalformedXML),
+// the Id match and the destination ARN. A document from Parse that passes Check is
+// one a PUT for ?id=id would store.
 func Check(cfg *Configuration, id string) *wire.Error {
+	if e := checkFieldLimits(cfg); e != nil {
+		return e
+	}
 	if cfg.ID != id {
 		return wire.New(wire.IdMismatch)
 	}
@@ -38,6 +42,9 @@ func checkDestinationARN(arn string) *wire.Error {
 	}
 	if parts[3] != "" || parts[4] != "" {
 		return wire.New(wire.InvalidS3DestinationBucket).WithMessage(wire.NamespacedARNMessage)
+	}
+	if !validARNParts(parts[1], parts[5]) {
+		return wire.New(wire.InvalidS3DestinationBucket)
 	}
 	return nil
 }
