@@ -51,6 +51,8 @@ var _ = Describe("the s3invmock binary", func() {
 		Entry("a bad flag beats a good variable", []string{"-log", "xml"}, []string{"S3INVMOCK_LOG=json"}, `S3INVMOCK_LOG \(-log\) "xml"`),
 		Entry("a missing seed file", nil, []string{"S3INVMOCK_SEED=/nonexistent/seed.yaml"}, `S3INVMOCK_SEED \(-seed\) /nonexistent/seed.yaml: no such file`),
 		Entry("an invalid scenario", nil, []string{"S3INVMOCK_SCENARIO=../../fixtures/seeds/example.yaml"}, `S3INVMOCK_SCENARIO \(-scenario\) .*example.yaml:\d+: .*unknown key "buckets"`),
+		Entry("a snapshot in a directory that does not exist", nil, []string{"S3INVMOCK_STATE=/nonexistent/dir/state.yaml"},
+			`^s3invmock: S3INVMOCK_STATE \(-state\) /nonexistent/dir/state.yaml: cannot create a file in /nonexistent/dir, where the snapshot goes: no such file or directory\n`),
 		Entry("an address that cannot be listened on", nil, []string{"S3INVMOCK_ADDR=256.0.0.1:1"}, `S3INVMOCK_ADDR \(-addr\) "256.0.0.1:1": listen`),
 	)
 
@@ -87,6 +89,7 @@ var _ = Describe("the s3invmock binary", func() {
 			Eventually(s).Should(gexec.Exit(0))
 			Expect(state).To(BeAnExistingFile())
 			Expect(s.Err).To(gbytes.Say("snapshot written"))
+			Expect(modeOf(state)).To(Equal(os.FileMode(0o600)), "a snapshot holds secret keys")
 
 			_, base = startSidecar("S3INVMOCK_STATE=" + state)
 			Expect(clientView(base, ids)).To(Equal(before))
@@ -124,6 +127,16 @@ var _ = Describe("the s3invmock binary", func() {
 		status, _, body := send("POST", base+"/_mock/state/snapshot", nil)
 		Expect(status).To(Equal(200), body)
 		Expect(os.ReadFile(state)).To(ContainSubstring("name: reports"))
+	})
+
+	It("writes a snapshot owner-only (0600), even over a world-readable one, as it holds secret keys", func() {
+		state := writeFile("state.yaml", "buckets:\n  - name: reports\n")
+		Expect(os.Chmod(state, 0o644)).To(Succeed())
+		_, base := startSidecar("S3INVMOCK_STATE=" + state)
+		status, _, body := send("POST", base+"/_mock/state/snapshot", nil)
+		Expect(status).To(Equal(200), body)
+		Expect(modeOf(state)).To(Equal(os.FileMode(0o600)))
+		Expect(filepath.Glob(filepath.Join(filepath.Dir(state), ".state.yaml.*"))).To(BeEmpty(), "no probe or temporary file left")
 	})
 
 	It("checks signatures when S3INVMOCK_AUTH=verify", func() {

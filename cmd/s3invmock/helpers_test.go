@@ -106,3 +106,11 @@ func writeFile(name, content string) string {
 	Expect(os.WriteFile(p, []byte(content), 0o644)).To(Succeed())
 	return p
 }
+
+// modeOf is a file's permission bits.
+func modeOf(path string) os.FileMode {
+	GinkgoHelper()
+	fi, err := os.Stat(path)
+	Expect(err).NotTo(HaveOccurred())
+	return fi.Mode().Perm()
+}

@@ -107,6 +107,11 @@ func readyAddr(configured string, bound net.Addr) string {
 // build reads the files the settings name and assembles server and engine; every
 // error names its setting.
 func build(cfg Config, stderr io.Writer) (*sidecar, error) {
+	if cfg.State != "" {
+		if err := checkStateDir(cfg.State); err != nil {
+			return nil, fmt.Errorf("S3INVMOCK_STATE (-state) %s: %v", cfg.State, err)
+		}
+	}
 	st, from, err := initialState(cfg)
 	if err != nil {
 		return nil, err

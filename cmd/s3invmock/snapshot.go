@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -9,6 +10,10 @@ import (
 
 	"github.com/s3invmock/s3invmock/mock"
 )
+
+// snapshotMode is the permission of a snapshot: owner only, because a snapshot holds
+// the identity directory's secret access keys.
+const snapshotMode = 0o600
 
 // writeSnapshot writes st to path atomically: a temporary file in the same directory,
 // synced, then renamed over path, so that a reader (or a crash) never sees half a
@@ -40,10 +45,29 @@ func writeSnapshot(path string, st *mock.State) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+	// CreateTemp makes 0600 already; the chmod states it and overrides an odd umask.
+	if err := os.Chmod(tmp.Name(), snapshotMode); err != nil {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// checkStateDir makes sure a snapshot can be written beside path, by creating and
+// removing a file there as writeSnapshot would: a directory that does not exist or
+// cannot be written is otherwise found out only at exit, when the run's writes are lost.
+func checkStateDir(path string) error {
+	dir := filepath.Dir(path)
+	probe, err := os.CreateTemp(dir, "."+filepath.Base(path)+".probe-*")
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the probe's random name would only confuse
+		}
+		return fmt.Errorf("cannot create a file in %s, where the snapshot goes: %w", dir, err)
+	}
+	name := probe.Name()
+	probe.Close()
+	return os.Remove(name)
 }
 
 // readStateFile reads and parses a seed or snapshot; exists is false when the file
