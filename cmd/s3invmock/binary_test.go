@@ -51,6 +51,8 @@ var _ = Describe("the s3invmock binary", func() {
 		Entry("a bad flag beats a good variable", []string{"-log", "xml"}, []string{"S3INVMOCK_LOG=json"}, `S3INVMOCK_LOG \(-log\) "xml"`),
 		Entry("a missing seed file", nil, []string{"S3INVMOCK_SEED=/nonexistent/seed.yaml"}, `S3INVMOCK_SEED \(-seed\) /nonexistent/seed.yaml: no such file`),
 		Entry("an invalid scenario", nil, []string{"S3INVMOCK_SCENARIO=../../fixtures/seeds/example.yaml"}, `S3INVMOCK_SCENARIO \(-scenario\) .*example.yaml:\d+: .*unknown key "buckets"`),
+		Entry("a write timeout that is not a positive duration", []string{"-write-timeout", "0"}, nil,
+			`^s3invmock: S3INVMOCK_WRITE_TIMEOUT \(-write-timeout\) "0": want a positive Go duration such as 20s or 1m\n`),
 		Entry("a snapshot in a directory that does not exist", nil, []string{"S3INVMOCK_STATE=/nonexistent/dir/state.yaml"},
 			`^s3invmock: S3INVMOCK_STATE \(-state\) /nonexistent/dir/state.yaml: cannot create a file in /nonexistent/dir, where the snapshot goes: no such file or directory\n`),
 		Entry("an address that cannot be listened on", nil, []string{"S3INVMOCK_ADDR=256.0.0.1:1"}, `S3INVMOCK_ADDR \(-addr\) "256.0.0.1:1": listen`),

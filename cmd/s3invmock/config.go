@@ -8,6 +8,7 @@ import (
 	"net"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/s3invmock/s3invmock/mock/identity"
 )
@@ -33,6 +34,9 @@ type Config struct {
 	Replay     string // replay bundle loaded at start, after seed and scenario; "" for none
 
 	CaptureBudget int64 // bytes of bodies the captured exchanges keep in all
+	// WriteTimeout is how long one write of an answer may take before the
+	// connection is cut; each write gets it anew.
+	WriteTimeout time.Duration
 }
 
 // Commands are the subcommands; the first is the default.
@@ -59,6 +63,7 @@ var settings = []setting{
 	{"S3INVMOCK_CAPTURE", "capture", "false", "keep full requests and answers in the journal", setCapture},
 	{"S3INVMOCK_CAPTURE_BUDGET", "capture-budget", "64MiB", "bytes of request and response bodies the captured journal keeps in all; past it bodies are elided and the entry says so", setCaptureBudget},
 	{"S3INVMOCK_REPLAY", "replay", "", "replay bundle (YAML or JSON) loaded at start: its seed and scenario replace -seed and -scenario", func(c *Config, v string) error { c.Replay = v; return nil }},
+	{"S3INVMOCK_WRITE_TIMEOUT", "write-timeout", "20s", "a write of an answer that makes no progress for this long (a Go duration) cuts the connection", setWriteTimeout},
 	{"S3INVMOCK_UPSTREAM", "upstream", "", "record: the S3 endpoint (http or https URL) every request is forwarded to", setUpstream},
 }
 
@@ -205,5 +210,17 @@ func setCapture(c *Config, v string) error {
 		return errors.New(`want "true" or "false"`)
 	}
 	c.Capture = on
+	return nil
+}
+
+// setWriteTimeout accepts a positive Go duration. Choice of the default, 20 s: S3
+// itself gives a stalled upload about 20 s before RequestTimeout, and any client that
+// reads at all drains a socket buffer in far less.
+func setWriteTimeout(c *Config, v string) error {
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		return errors.New("want a positive Go duration such as 20s or 1m")
+	}
+	c.WriteTimeout = d
 	return nil
 }

@@ -64,7 +64,7 @@ func recordUntil(ctx context.Context, cfg Config, stdout, stderr io.Writer) int 
 		return 2
 	}
 	hs := &http.Server{
-		Handler:           handler,
+		Handler:           withConnLimits(handler, cfg.WriteTimeout),
 		ReadHeaderTimeout: readHeaderTimeout,
 		MaxHeaderBytes:    maxHeaderBytes,
 		IdleTimeout:       idleTimeout,

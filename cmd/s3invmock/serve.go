@@ -217,5 +217,5 @@ func (s *sidecar) handler() http.Handler {
 			return s.cfg.State, writeSnapshot(s.cfg.State, st)
 		}))
 	}
-	return withBodyDeadline(control.New(s.srv, s.engine, opts...))
+	return withConnLimits(control.New(s.srv, s.engine, opts...), s.cfg.WriteTimeout)
 }

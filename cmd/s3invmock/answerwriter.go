@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bufio"
+	"net"
+	"net/http"
+	"time"
+)
+
+// unreadBodyDrain bounds how long net/http may read, after the answer, a declared
+// request body the handler did not read (a 404 NoSuchBucket to a PUT, a 405, a 401 of
+// the control API, /_mock/health). net/http drains up to 256 KiB of such a body to
+// keep the connection, with no deadline: a client that declares Content-Length: 100
+// and sends nothing held its connection, and one file descriptor, for ever; 140 of
+// them under an open-files limit of 128 locked every other client out. Choice: a
+// body already on its way arrives well within a second on any network a sidecar
+// serves; one that does not is not coming.
+const unreadBodyDrain = time.Second
+
+// withConnLimits is the sidecar's guard around every request on its listener:
+//   - a request body gets a read deadline from its first read (deadlineBody);
+//   - an answer given while the declared body is still unread goes out at once with
+//     Connection: close, and the drain net/http does afterwards is bounded by
+//     unreadBodyDrain, so the connection is then closed;
+//   - every write of the answer must make progress within writeTimeout, or the
+//     connection is cut: a client that reads one byte a second cannot hold it.
+//
+// The write deadline is set again before each write rather than once per request
+// (http.Server.WriteTimeout): a latency fault waits without writing, and a bandwidth
+// fault writes slowly but steadily, and neither must be cut.
+func withConnLimits(next http.Handler, writeTimeout time.Duration) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		aw := &answerWriter{ResponseWriter: w, rc: http.NewResponseController(w), timeout: writeTimeout}
+		if r.Body != nil && r.Body != http.NoBody && r.ContentLength != 0 {
+			// A copy: net/http looks at its own request's body afterwards to decide
+			// whether to drain the rest or close (a 1 GiB body is never drained).
+			r = r.WithContext(r.Context())
+			aw.body = &deadlineBody{ReadCloser: r.Body, rc: aw.rc, declared: r.ContentLength}
+			r.Body = aw.body
+		}
+		// Also replaces the deadline an earlier request left on a kept-alive
+		// connection: net/http resets it only when WriteTimeout is set.
+		aw.progress()
+		next.ServeHTTP(aw, r)
+		aw.answering()
+		aw.progress() // net/http writes the buffered rest after the handler returns
+	})
+}
+
+// answerWriter applies withConnLimits' rules to the answer as it is written. It
+// passes Flush and Hijack through, which slow bodies and connection faults need.
+type answerWriter struct {
+	http.ResponseWriter
+	rc       *http.ResponseController
+	timeout  time.Duration
+	body     *deadlineBody // nil for a request without a body
+	answered bool          // headers are (about to be) written
+	hijacked bool          // a connection fault owns the connection
+	own      bool          // the handler set its own write deadline
+}
+
+// answering runs once, before the first byte of the answer: when the declared body
+// has not been read, the connection cannot be reused and is closed after the answer.
+// Without Connection: close net/http would drain the body before writing the
+// headers, with no deadline.
+func (a *answerWriter) answering() {
+	if a.answered || a.hijacked {
+		return
+	}
+	a.answered = true
+	if a.body == nil || a.body.consumed() {
+		return
+	}
+	a.Header().Set("Connection", "close")
+	_ = a.rc.SetReadDeadline(time.Now().Add(unreadBodyDrain))
+}
+
+// progress gives the next write writeTimeout to complete.
+func (a *answerWriter) progress() {
+	if a.own || a.hijacked {
+		return
+	}
+	_ = a.rc.SetWriteDeadline(time.Now().Add(a.timeout))
+}
+
+func (a *answerWriter) WriteHeader(status int) {
+	if status >= 200 { // a 1xx is not the answer
+		a.answering()
+	}
+	a.progress()
+	a.ResponseWriter.WriteHeader(status)
+}
+
+func (a *answerWriter) Write(p []byte) (int, error) {
+	a.answering()
+	a.progress()
+	return a.ResponseWriter.Write(p)
+}
+
+// Flush sends what is buffered, for bandwidth-limited bodies.
+func (a *answerWriter) Flush() {
+	a.answering()
+	a.progress()
+	_ = a.rc.Flush()
+}
+
+// Hijack hands the connection to a fault that breaks it; the fault owns it from now.
+func (a *answerWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	conn, rw, err := a.rc.Hijack()
+	if err == nil {
+		a.hijacked = true
+	}
+	return conn, rw, err
+}
+
+// SetWriteDeadline is a handler's own deadline for the rest of the answer (through
+// http.ResponseController); it replaces the per-write one.
+func (a *answerWriter) SetWriteDeadline(t time.Time) error {
+	a.own = true
+	return a.rc.SetWriteDeadline(t)
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer.
+func (a *answerWriter) Unwrap() http.ResponseWriter { return a.ResponseWriter }
