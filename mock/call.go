@@ -80,6 +80,9 @@ type Call struct {
 	body []byte        // the request body once read, for capture
 	key  *identity.Key // the caller's key when the directory knows it
 	req  *http.Request // for reading the body once the bucket and caller are checked
+
+	// bodyElided is the size of a request body a hook did not keep (ElideBody).
+	bodyElided int64
 }
 
 // PageTrap names a deliberately wrong List answer that exposes paginator bugs.

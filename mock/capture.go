@@ -15,3 +15,7 @@ func (s *Server) LastSeq() uint64 {
 // KeepBody sets the request body the journal's exchange shows, for a hook that reads
 // the body itself (a recording proxy) instead of letting the fake S3 read it.
 func (c *Call) KeepBody(body []byte) { c.body = body }
+
+// ElideBody notes that such a hook did not keep a request body of size bytes (over its
+// own cap): the exchange then shows RequestBodyElided instead of the body.
+func (c *Call) ElideBody(size int64) { c.body, c.bodyElided = nil, size }

@@ -70,7 +70,10 @@ func (x *Exchange) fitBodies(left int64) {
 		x.ResponseBody = exactCopy(x.ResponseBody)
 		return
 	}
-	x.RequestBodyElided, x.ResponseBodyElided = len(x.RequestBody), len(x.ResponseBody)
+	if x.RequestBody != nil { // else a recording proxy elided it already, with its size
+		x.RequestBodyElided = len(x.RequestBody)
+	}
+	x.ResponseBodyElided = len(x.ResponseBody)
 	x.RequestBody, x.ResponseBody = nil, nil
 }
 

@@ -118,9 +118,10 @@ type Exchange struct {
 	Status         int                 `json:"status"`
 	ResponseHeader map[string][]string `json:"response_header"`
 	ResponseBody   []byte              `json:"response_body,omitempty"`
-	// RequestBodyElided and ResponseBodyElided are the sizes of bodies not kept because
-	// they did not fit in the capture budget (WithCaptureBudget); both are elided
-	// together, so an exchange is whole or plainly marked.
+	// RequestBodyElided and ResponseBodyElided are the sizes of bodies not kept: they
+	// did not fit in the capture budget (WithCaptureBudget; both are elided together,
+	// so an exchange is whole or plainly marked), or a recording proxy streamed the
+	// request body past its cap (-record-max-body, Call.ElideBody).
 	RequestBodyElided  int `json:"request_body_elided,omitempty"`
 	ResponseBodyElided int `json:"response_body_elided,omitempty"`
 }

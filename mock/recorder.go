@@ -81,7 +81,7 @@ func (s *Server) record(req *http.Request, c *Call, rec *recorder, took time.Dur
 		// whole, and the server's header limit bounds it.
 		e.Exchange = &Exchange{
 			Method: e.Method, URL: strings.Clone(req.URL.RequestURI()), Host: strings.Clone(req.Host),
-			RequestHeader: req.Header.Clone(), RequestBody: c.body,
+			RequestHeader: req.Header.Clone(), RequestBody: c.body, RequestBodyElided: int(c.bodyElided),
 			Status: c.Status, ResponseHeader: rec.Header().Clone(), ResponseBody: rec.body.Bytes(),
 		}
 	}

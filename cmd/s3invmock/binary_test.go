@@ -53,6 +53,8 @@ var _ = Describe("the s3invmock binary", func() {
 		Entry("an invalid scenario", nil, []string{"S3INVMOCK_SCENARIO=../../fixtures/seeds/example.yaml"}, `S3INVMOCK_SCENARIO \(-scenario\) .*example.yaml:\d+: .*unknown key "buckets"`),
 		Entry("a write timeout that is not a positive duration", []string{"-write-timeout", "0"}, nil,
 			`^s3invmock: S3INVMOCK_WRITE_TIMEOUT \(-write-timeout\) "0": want a positive Go duration such as 20s or 1m\n`),
+		Entry("a record cap that is no size", []string{"-record-max-body", "1KB"}, nil,
+			`^s3invmock: S3INVMOCK_RECORD_MAX_BODY \(-record-max-body\) "1KB": want a size such as 1048576, 512KiB or 1MiB \(at most 1TiB\)\n`),
 		Entry("a snapshot in a directory that does not exist", nil, []string{"S3INVMOCK_STATE=/nonexistent/dir/state.yaml"},
 			`^s3invmock: S3INVMOCK_STATE \(-state\) /nonexistent/dir/state.yaml: cannot create a file in /nonexistent/dir, where the snapshot goes: no such file or directory\n`),
 		Entry("an address that cannot be listened on", nil, []string{"S3INVMOCK_ADDR=256.0.0.1:1"}, `S3INVMOCK_ADDR \(-addr\) "256.0.0.1:1": listen`),

@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 	"net/http"
+	"sync/atomic"
 	"time"
 )
 
@@ -24,10 +25,13 @@ const bodyTimeout = 10 * time.Second
 // answer can tell whether the declared body is still on the wire (answerWriter).
 type deadlineBody struct {
 	io.ReadCloser
-	rc            *http.ResponseController
-	declared      int64 // Content-Length, -1 when chunked
-	read          int64
-	started, done bool
+	rc       *http.ResponseController
+	declared int64 // Content-Length, -1 when chunked
+	read     int64
+	started  bool
+	// done is read by the answer while a recording proxy's transport may still be
+	// reading the body in its own goroutine.
+	done atomic.Bool
 }
 
 func (b *deadlineBody) Read(p []byte) (int, error) {
@@ -37,12 +41,12 @@ func (b *deadlineBody) Read(p []byte) (int, error) {
 	}
 	n, err := b.ReadCloser.Read(p)
 	b.read += int64(n)
-	if !b.done && (err == io.EOF || b.declared > 0 && b.read >= b.declared) {
-		b.done = true
+	if !b.done.Load() && (err == io.EOF || b.declared > 0 && b.read >= b.declared) {
+		b.done.Store(true)
 		_ = b.rc.SetReadDeadline(time.Time{})
 	}
 	return n, err
 }
 
 // consumed reports whether the whole declared body has been read.
-func (b *deadlineBody) consumed() bool { return b.done }
+func (b *deadlineBody) consumed() bool { return b.done.Load() }

@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/s3invmock/s3invmock/mock"
@@ -20,10 +21,6 @@ import (
 	"github.com/s3invmock/s3invmock/mock/replay"
 	"github.com/s3invmock/s3invmock/scenarios"
 )
-
-// maxRecordedBody bounds a forwarded request body, which record reads whole to
-// journal it. Choice: far above any inventory document, far below the machine's memory.
-const maxRecordedBody = 64 << 20
 
 // record runs the recording proxy until SIGTERM or SIGINT: every request outside
 // /_mock/ goes to the upstream as sent, its answer comes back as the upstream gave it,
@@ -56,7 +53,7 @@ func recordUntil(ctx context.Context, cfg Config, stdout, stderr io.Writer) int 
 	handler := control.New(s.srv, s.engine, ctlOpts...)
 	// After control.New, which installs the engine alone: scenarios still apply, and
 	// what they let through goes upstream instead of to the fake.
-	s.srv.SetHook(&forwarder{engine: s.engine, upstream: upstream, client: upstreamClient()})
+	s.srv.SetHook(&forwarder{engine: s.engine, upstream: upstream, client: upstreamClient(), maxBody: cfg.RecordMaxBody})
 
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
@@ -99,6 +96,7 @@ type forwarder struct {
 	engine   *scenarios.Engine
 	upstream *url.URL
 	client   *http.Client
+	maxBody  int64 // the largest request body kept in the journal (-record-max-body)
 }
 
 func (f *forwarder) Handle(w http.ResponseWriter, r *http.Request, call *mock.Call, _ http.HandlerFunc) {
@@ -111,13 +109,23 @@ var hopHeaders = []string{"Connection", "Proxy-Connection", "Keep-Alive", "Proxy
 
 // forward sends the request as sent (method, path, query, headers, Host and body, so
 // that a signature the upstream can verify stays valid) and copies the answer back.
+// A body up to maxBody is read first and kept in the journal; a larger one is
+// streamed to the upstream as it arrives, and the journal keeps only its size.
 func (f *forwarder) forward(w http.ResponseWriter, r *http.Request, call *mock.Call) {
-	body, err := io.ReadAll(io.LimitReader(r.Body, maxRecordedBody+1))
-	if err != nil || len(body) > maxRecordedBody {
+	head, err := io.ReadAll(io.LimitReader(r.Body, f.maxBody+1))
+	if err != nil {
 		http.Error(w, "s3invmock record: cannot read the request body", http.StatusBadRequest)
 		return
 	}
-	call.KeepBody(body)
+	var body io.Reader = bytes.NewReader(head)
+	size := int64(len(head))
+	if size > f.maxBody {
+		sent := &countingReader{r: io.MultiReader(body, r.Body)}
+		body, size = sent, r.ContentLength // -1, chunked, when the client sent it so
+		defer func() { call.ElideBody(max(r.ContentLength, sent.n.Load())) }()
+	} else {
+		call.KeepBody(head)
+	}
 	target := *f.upstream
 	target.Path = strings.TrimSuffix(f.upstream.Path, "/") + r.URL.Path
 	target.RawPath = ""
@@ -125,7 +133,7 @@ func (f *forwarder) forward(w http.ResponseWriter, r *http.Request, call *mock.C
 		target.RawPath = strings.TrimSuffix(f.upstream.EscapedPath(), "/") + r.URL.EscapedPath()
 	}
 	target.RawQuery = r.URL.RawQuery
-	out, err := http.NewRequestWithContext(r.Context(), r.Method, target.String(), bytes.NewReader(body))
+	out, err := http.NewRequestWithContext(r.Context(), r.Method, target.String(), body)
 	if err != nil {
 		http.Error(w, "s3invmock record: "+err.Error(), http.StatusBadGateway)
 		return
@@ -135,8 +143,8 @@ func (f *forwarder) forward(w http.ResponseWriter, r *http.Request, call *mock.C
 		out.Header.Del(h)
 	}
 	out.Host = r.Host
-	out.ContentLength = int64(len(body))
-	if len(body) == 0 {
+	out.ContentLength = size
+	if size == 0 {
 		out.Body = http.NoBody
 		if _, sent := r.Header["Content-Length"]; sent {
 			out.TransferEncoding = []string{"identity"} // keep a sent Content-Length: 0
@@ -161,6 +169,19 @@ func (f *forwarder) forward(w http.ResponseWriter, r *http.Request, call *mock.C
 	}
 	w.WriteHeader(resp.StatusCode)
 	_, _ = io.Copy(w, resp.Body)
+}
+
+// countingReader counts what the upstream transport has read of a streamed body; it
+// reads in its own goroutine, hence the atomic.
+type countingReader struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
 }
 
 // setUpstream accepts an absolute http or https URL.

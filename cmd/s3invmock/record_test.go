@@ -2,7 +2,9 @@ package main_test
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -120,6 +122,41 @@ var _ = Describe("s3invmock record", func() {
 		Expect(err).NotTo(HaveOccurred(), "the upstream verified a signature made for s3.example.test")
 		Expect(upstream.Journal()).To(ConsistOf(HaveField("Status", 200)))
 		Expect(answers(proxy.String())).To(ConsistOf(HavePrefix("HEAD /reports -> 200")))
+	})
+
+	It("keeps request bodies up to -record-max-body, and forwards a larger one whole but keeps only its size", func() {
+		received := make(chan []byte, 2)
+		ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			b, _ := io.ReadAll(r.Body)
+			received <- b
+			w.WriteHeader(204)
+		}))
+		DeferCleanup(ts.Close)
+		rec := launch([]string{"S3INVMOCK_ADDR=127.0.0.1:0", "S3INVMOCK_UPSTREAM=" + ts.URL, "S3INVMOCK_RECORD_MAX_BODY=1KiB"}, "record")
+		Eventually(rec.Out).Should(gbytes.Say(`s3invmock listening on http://127\.0\.0\.1:\d+\n`))
+		recURL := string(readyLine.FindSubmatch(rec.Out.Contents())[1])
+
+		small, big := []byte(strings.Repeat("s", 1024)), []byte(strings.Repeat("0123456789abcdef", 256))
+		status, _, _ := send("PUT", recURL+"/reports?inventory&id=small", small)
+		Expect(status).To(Equal(204))
+		Expect(received).To(Receive(Equal(small)))
+		status, _, _ = send("PUT", recURL+"/reports?inventory&id=big", big)
+		Expect(status).To(Equal(204))
+		Expect(received).To(Receive(Equal(big)), "the upstream got the whole body")
+
+		status, _, body := send("GET", recURL+"/_mock/requests", nil)
+		Expect(status).To(Equal(200))
+		var env struct {
+			Data []struct {
+				Exchange map[string]json.RawMessage `json:"exchange"`
+			} `json:"data"`
+		}
+		Expect(json.Unmarshal([]byte(body), &env)).To(Succeed())
+		Expect(env.Data).To(HaveLen(2))
+		Expect(string(env.Data[0].Exchange["request_body"])).To(Equal(`"` + base64.StdEncoding.EncodeToString(small) + `"`))
+		Expect(env.Data[0].Exchange).NotTo(HaveKey("request_body_elided"))
+		Expect(env.Data[1].Exchange).NotTo(HaveKey("request_body"))
+		Expect(string(env.Data[1].Exchange["request_body_elided"])).To(Equal("4096"))
 	})
 
 	It("needs an upstream", func() {
