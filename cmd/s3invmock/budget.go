@@ -13,6 +13,29 @@ var byteUnits = []struct {
 	factor int64
 }{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}, {"B", 1}}
 
+// setRecordMaxBody reads -record-max-body, a byte count like -capture-budget. Choice
+// of the default, 1 MiB: the fake refuses larger bodies itself
+// (MaxMessageLengthExceeded), so a replay never needs one, and the recorder holds at
+// most that per request.
+func setRecordMaxBody(c *Config, v string) error {
+	n, err := parseByteCount(v)
+	if err != nil {
+		return err
+	}
+	c.RecordMaxBody = n
+	return nil
+}
+
+// setMaxBuckets reads -max-buckets: how many buckets the fake holds, at least 1.
+func setMaxBuckets(c *Config, v string) error {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 1 {
+		return errors.New("is not a whole number of buckets, at least 1")
+	}
+	c.MaxBuckets = n
+	return nil
+}
+
 // setCaptureBudget reads -capture-budget: a whole number of bytes, with an optional
 // B, KiB, MiB or GiB suffix ("64MiB"); 0 keeps no bodies.
 func setCaptureBudget(c *Config, v string) error {

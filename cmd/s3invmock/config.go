@@ -34,6 +34,7 @@ type Config struct {
 	Replay     string // replay bundle loaded at start, after seed and scenario; "" for none
 
 	CaptureBudget int64 // bytes of bodies the captured exchanges keep in all
+	MaxBuckets    int   // buckets the fake holds at most
 	// WriteTimeout is how long one write of an answer may take before the
 	// connection is cut; each write gets it anew.
 	WriteTimeout time.Duration
@@ -67,6 +68,7 @@ var settings = []setting{
 	{"S3INVMOCK_REPLAY", "replay", "", "replay bundle (YAML or JSON) loaded at start: its seed and scenario replace -seed and -scenario", func(c *Config, v string) error { c.Replay = v; return nil }},
 	{"S3INVMOCK_WRITE_TIMEOUT", "write-timeout", "20s", "a write of an answer that makes no progress for this long (a Go duration) cuts the connection", setWriteTimeout},
 	{"S3INVMOCK_UPSTREAM", "upstream", "", "record: the S3 endpoint (http or https URL) every request is forwarded to", setUpstream},
+	{"S3INVMOCK_MAX_BUCKETS", "max-buckets", "10000", "buckets the fake holds at most (S3's default quota); CreateBucket past it answers TooManyBuckets", setMaxBuckets},
 	{"S3INVMOCK_RECORD_MAX_BODY", "record-max-body", "1MiB", "record: a request body up to this size (bytes, KiB, MiB or GiB) is kept in the journal; a larger one is forwarded whole, kept as its size only (request_body_elided)", setRecordMaxBody},
 }
 
@@ -226,27 +228,4 @@ func setWriteTimeout(c *Config, v string) error {
 	}
 	c.WriteTimeout = d
 	return nil
-}
-
-// setRecordMaxBody accepts a size such as 1048576, 512KiB or 1MiB. Choice of the
-// default, 1 MiB: the fake refuses larger bodies itself (MaxMessageLengthExceeded),
-// so a replay never needs one, and the recorder holds at most that per request.
-func setRecordMaxBody(c *Config, v string) error {
-	units := []struct {
-		suffix string
-		scale  int64
-	}{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}, {"B", 1}, {"", 1}}
-	for _, u := range units {
-		num, ok := strings.CutSuffix(v, u.suffix)
-		if !ok {
-			continue
-		}
-		n, err := strconv.ParseInt(num, 10, 64)
-		if err != nil || n < 0 || n > (1<<40)/u.scale {
-			break
-		}
-		c.RecordMaxBody = n * u.scale
-		return nil
-	}
-	return errors.New("want a size such as 1048576, 512KiB or 1MiB (at most 1TiB)")
 }

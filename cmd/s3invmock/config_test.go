@@ -28,7 +28,7 @@ var _ = Describe("Load", func() {
 		Expect(err).NotTo(HaveOccurred())
 		Expect(c).To(Equal(s3invmock.Config{
 			Command: "serve", Addr: "127.0.0.1:9090", Region: "us-east-1", Log: "text", Auth: identity.ModeOff,
-			CaptureBudget: mock.DefaultCaptureBudget, WriteTimeout: 20 * time.Second, RecordMaxBody: 1 << 20,
+			CaptureBudget: mock.DefaultCaptureBudget, WriteTimeout: 20 * time.Second, RecordMaxBody: 1 << 20, MaxBuckets: mock.DefaultMaxBuckets,
 		}))
 	})
 
@@ -43,7 +43,7 @@ var _ = Describe("Load", func() {
 		Expect(c).To(Equal(s3invmock.Config{
 			Command: "serve", Addr: "0.0.0.0:9090", Seed: "seed.yaml", State: "state.json", Scenario: "sc.yaml",
 			AdminToken: "t0ken", Region: "eu-west-1", Hosts: []string{"s3.localhost.localstack.cloud", "localhost"},
-			Log: "json", Auth: identity.ModeVerify, Capture: true, CaptureBudget: 512 << 10, WriteTimeout: 90 * time.Second,
+			Log: "json", Auth: identity.ModeVerify, Capture: true, CaptureBudget: 512 << 10, WriteTimeout: 90 * time.Second, MaxBuckets: mock.DefaultMaxBuckets,
 			RecordMaxBody: 512 << 10,
 		}))
 	})

@@ -127,7 +127,7 @@ var _ = Describe("the sidecar's connections", Label("hostile"), func() {
 	When("a client reads a large answer one byte at a time", func() {
 		It("cuts its connection once a write makes no progress for -write-timeout, serving others meanwhile", func() {
 			const buckets = 60000 // 8.5 MB of ListBuckets, more than the kernel buffers
-			s := launch([]string{"S3INVMOCK_ADDR=127.0.0.1:0", "S3INVMOCK_SEED=" + bigSeed(buckets), "S3INVMOCK_WRITE_TIMEOUT=1s"})
+			s := launch([]string{"S3INVMOCK_ADDR=127.0.0.1:0", "S3INVMOCK_SEED=" + bigSeed(buckets), "S3INVMOCK_WRITE_TIMEOUT=1s", "S3INVMOCK_MAX_BUCKETS=60000"})
 			Eventually(s.Out, 30*time.Second).Should(gbytes.Say(`s3invmock listening on http://127\.0\.0\.1:\d+\n`))
 			base := string(readyLine.FindSubmatch(s.Out.Contents())[1])
 			addr := strings.TrimPrefix(base, "http://")

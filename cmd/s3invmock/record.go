@@ -40,12 +40,8 @@ func recordUntil(ctx context.Context, cfg Config, stdout, stderr io.Writer) int 
 	s := &sidecar{cfg: cfg, log: newLogger(cfg.Log, stderr), engine: scenarios.NewEngine(nil)}
 	s.cfg.State = "" // the recorder's own state is not the upstream's: no snapshot
 	defer s.engine.Close()
-	opts := []mock.Option{mock.WithRegion(cfg.Region), mock.WithOnRequest(requestLog(s.log)), mock.WithCapture(true),
-		mock.WithCaptureBudget(cfg.CaptureBudget)}
-	if cfg.Hosts != nil {
-		opts = append(opts, mock.WithHosts(cfg.Hosts...))
-	}
-	s.srv = mock.New(opts...)
+	// A recorder always captures: the journal is what it records.
+	s.srv = mock.New(append(mockOptions(cfg, s.log), mock.WithCapture(true))...)
 	ctlOpts := []control.Option{control.WithVersion(version), control.WithInferredSeed()}
 	if cfg.AdminToken != "" {
 		ctlOpts = append(ctlOpts, control.WithAdminToken(cfg.AdminToken))

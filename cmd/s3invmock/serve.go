@@ -123,18 +123,7 @@ func build(cfg Config, stderr io.Writer) (*sidecar, error) {
 		}
 	}
 	s := &sidecar{cfg: cfg, log: newLogger(cfg.Log, stderr), engine: scenarios.NewEngine(sc)}
-	opts := []mock.Option{
-		mock.WithRegion(cfg.Region),
-		mock.WithHook(s.engine),
-		mock.WithOnRequest(requestLog(s.log)),
-		mock.WithCapture(cfg.Capture),
-		mock.WithCaptureBudget(cfg.CaptureBudget),
-		mock.WithAuth(cfg.Auth),
-	}
-	if cfg.Hosts != nil {
-		opts = append(opts, mock.WithHosts(cfg.Hosts...))
-	}
-	s.srv = mock.New(opts...)
+	s.srv = mock.New(append(mockOptions(cfg, s.log), mock.WithHook(s.engine), mock.WithAuth(cfg.Auth))...)
 	if st != nil {
 		if err := s.srv.LoadState(st); err != nil {
 			s.engine.Close()

@@ -1,0 +1,24 @@
+package main
+
+import (
+	"log/slog"
+
+	"github.com/s3invmock/s3invmock/mock"
+)
+
+// mockOptions is the one mapping from the sidecar's settings to the fake's options,
+// shared by serve and record; each command adds what only it sets (the scenario hook
+// and signature mode for serve, capture always on for record).
+func mockOptions(cfg Config, log *slog.Logger) []mock.Option {
+	opts := []mock.Option{
+		mock.WithRegion(cfg.Region),
+		mock.WithOnRequest(requestLog(log)),
+		mock.WithCapture(cfg.Capture),
+		mock.WithCaptureBudget(cfg.CaptureBudget),
+		mock.WithMaxBuckets(cfg.MaxBuckets),
+	}
+	if cfg.Hosts != nil {
+		opts = append(opts, mock.WithHosts(cfg.Hosts...))
+	}
+	return opts
+}
