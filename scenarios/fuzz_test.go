@@ -25,7 +25,14 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte(issueExample))
 	f.Add([]byte(`{"seed": 3, "rules": [{"name": "j", "match": {"operation": ["HeadBucket"]}, "action": {"fault": "hang"}}]}`))
+	// The shapes the strict reader refuses: an alias, a key twice, a second document or
+	// JSON value, and many aliases to one rule (the amplifying shape).
 	f.Add([]byte("rules:\n  - &r {name: a}\n  - *r\n"))
+	f.Add([]byte("rules: [&r {name: r, match: {headers: {x-a: b}}}, *r, *r, *r, *r]\n"))
+	f.Add([]byte("rules:\n  - {name: a, name: b}\n"))
+	f.Add([]byte("rules: []\nrules: [{name: a}]\n"))
+	f.Add([]byte("rules: []\n---\nrules: [{name: a}]\n"))
+	f.Add([]byte(`{"rules": []} {"rules": [{"name": "a"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sc, err := scenarios.Parse(data)
 		if err != nil {

@@ -13,7 +13,9 @@ import (
 )
 
 // reader walks a YAML node tree (JSON included) into a Scenario, refusing unknown keys
-// and values of the wrong shape, and records the line of every field it sees.
+// and values of the wrong shape, and records the line of every field it sees. The tree
+// comes from yamldoc.Read: it holds no alias and no key twice, so the walk is one pass
+// over the text.
 type reader struct {
 	problems
 	lines map[string]int
@@ -28,16 +30,8 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-func deref(n *yaml.Node) *yaml.Node {
-	for n != nil && n.Kind == yaml.AliasNode {
-		n = n.Alias
-	}
-	return n
-}
-
 // fields reads a mapping whose keys must be among those in set.
 func (rd *reader) fields(n *yaml.Node, path string, set map[string]setter) {
-	n = deref(n)
 	if n.Kind != yaml.MappingNode {
 		rd.add(path, n.Line, "must be a mapping")
 		return
@@ -46,7 +40,7 @@ func (rd *reader) fields(n *yaml.Node, path string, set map[string]setter) {
 		rd.lines[path] = n.Line
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := deref(n.Content[i]), deref(n.Content[i+1])
+		k, v := n.Content[i], n.Content[i+1]
 		p := join(path, k.Value)
 		f, ok := set[k.Value]
 		if !ok {
@@ -93,14 +87,13 @@ func (rd *reader) duration(n *yaml.Node, path string) Duration {
 }
 
 func (rd *reader) stringMap(n *yaml.Node, path string) map[string]string {
-	n = deref(n)
 	if n.Kind != yaml.MappingNode {
 		rd.add(path, n.Line, "must be a mapping of names to strings")
 		return nil
 	}
 	m := make(map[string]string, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := deref(n.Content[i]), deref(n.Content[i+1])
+		k, v := n.Content[i], n.Content[i+1]
 		p := join(path, k.Value)
 		rd.lines[p] = k.Line
 		m[rd.str(k, p)] = rd.str(v, p)
@@ -158,7 +151,7 @@ func (rd *reader) match(n *yaml.Node, path string, m *Match) {
 			for i, item := range v.Content {
 				ip := p + "[" + strconv.Itoa(i) + "]"
 				rd.lines[ip] = item.Line
-				m.Operation = append(m.Operation, mock.Operation(rd.str(deref(item), ip)))
+				m.Operation = append(m.Operation, mock.Operation(rd.str(item, ip)))
 			}
 		},
 		"bucket":    func(v *yaml.Node, p string) { m.Bucket = rd.str(v, p) },
