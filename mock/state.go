@@ -34,6 +34,11 @@ type State struct {
 	// can point at them.
 	accountsLine int
 	accountLines []int
+
+	// The seal of a snapshot, when the document had one (see sealKey).
+	hasSeal  bool
+	sealSum  string
+	sealLine int
 }
 
 // BucketState is one bucket of a State.
@@ -147,12 +152,13 @@ func (s *Server) State() *State {
 	return st
 }
 
-// YAML renders st in the seed format as YAML.
+// YAML renders st in the seed format as YAML, as a snapshot: sealed with the digest
+// of its content, which ParseState verifies.
 func (st *State) YAML() ([]byte, error) {
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
-	if err := enc.Encode(st); err != nil {
+	if err := enc.Encode(st.sealed()); err != nil {
 		return nil, err
 	}
 	if err := enc.Close(); err != nil {
@@ -162,13 +168,13 @@ func (st *State) YAML() ([]byte, error) {
 }
 
 // JSON renders st in the seed format as indented JSON, with the documents' < and >
-// left readable.
+// left readable, sealed as YAML is.
 func (st *State) JSON() ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(st); err != nil {
+	if err := enc.Encode(st.sealed()); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil

@@ -2,7 +2,6 @@ package mock
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -11,41 +10,38 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/s3invmock/s3invmock/mock/identity"
+	"github.com/s3invmock/s3invmock/mock/yamldoc"
 )
 
-// ParseState reads a seed or snapshot, YAML or JSON (told apart by content: a
-// document that starts with "{" is JSON). It checks the shape (known keys, lists,
-// strings, RFC 3339 dates) and returns every problem with its line in a *StateError;
-// the documents themselves are checked by LoadState, which also knows the lines.
+// ParseState reads a seed or snapshot, YAML or JSON (told apart by content: a valid
+// JSON text is JSON). It checks the shape (known keys, lists, strings, RFC 3339 dates)
+// and a snapshot's seal, and returns every problem with its line in a *StateError; the
+// documents themselves are checked by LoadState, which also knows the lines. An alias,
+// a key given twice, or a second document or JSON value is refused (see yamldoc).
 func ParseState(data []byte) (*State, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	trimmed := bytes.TrimSpace(data)
-	if len(trimmed) == 0 {
-		return nil, &StateError{Problems: []StateProblem{problemAt(1, "", "empty document")}}
+	root, err := yamldoc.Read(data)
+	var de *yamldoc.Error
+	if errors.As(err, &de) {
+		return nil, &StateError{Problems: []StateProblem{problemAt(de.Line, "", "%s", de.Message)}}
 	}
-	if trimmed[0] == '{' {
-		if p := jsonSyntaxProblem(data); p != nil {
-			return nil, &StateError{Problems: []StateProblem{*p}}
-		}
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, &StateError{Problems: []StateProblem{yamlProblem(err)}}
-	}
-	root := &doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
-		root = root.Content[0]
+	if err != nil {
+		return nil, err
 	}
 	w := &stateWalker{}
 	st := w.state(root)
 	if len(w.problems) > 0 {
 		return nil, &StateError{Problems: w.problems}
 	}
+	if p := st.checkSeal(); p != nil {
+		return nil, &StateError{Problems: []StateProblem{*p}}
+	}
 	return st, nil
 }
 
 // stateWalker reads a YAML node tree (JSON included) into a State, refusing unknown
-// keys and values of the wrong shape.
+// keys and values of the wrong shape. The tree comes from yamldoc.Read: no alias, no
+// key twice.
 type stateWalker struct {
 	problems []StateProblem
 }
@@ -54,23 +50,14 @@ func (w *stateWalker) add(line int, path, format string, args ...any) {
 	w.problems = append(w.problems, problemAt(line, path, format, args...))
 }
 
-func resolve(n *yaml.Node) *yaml.Node {
-	for n != nil && n.Kind == yaml.AliasNode {
-		n = n.Alias
-	}
-	return n
-}
-
 // mapping calls f for each key of a mapping, refusing keys outside known.
 func (w *stateWalker) mapping(n *yaml.Node, path string, known []string, f func(key string, v *yaml.Node, path string)) {
-	n = resolve(n)
 	if n.Kind != yaml.MappingNode {
 		w.add(n.Line, path, "must be a mapping with keys %s", strings.Join(known, ", "))
 		return
 	}
-	seen := make(map[string]bool, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
+		k, v := n.Content[i], n.Content[i+1]
 		p := k.Value
 		if path != "" {
 			p = path + "." + k.Value
@@ -78,10 +65,7 @@ func (w *stateWalker) mapping(n *yaml.Node, path string, known []string, f func(
 		switch {
 		case !containsString(known, k.Value):
 			w.add(k.Line, p, "unknown key %q; known keys: %s", k.Value, strings.Join(known, ", "))
-		case seen[k.Value]:
-			w.add(k.Line, p, "key %q is given twice", k.Value)
 		default:
-			seen[k.Value] = true
 			f(k.Value, v, p)
 		}
 	}
@@ -89,7 +73,6 @@ func (w *stateWalker) mapping(n *yaml.Node, path string, known []string, f func(
 
 // list calls f for each item of a sequence; null is an empty list.
 func (w *stateWalker) list(n *yaml.Node, path string, f func(i int, item *yaml.Node, path string)) {
-	n = resolve(n)
 	if isNull(n) {
 		return
 	}
@@ -98,7 +81,7 @@ func (w *stateWalker) list(n *yaml.Node, path string, f func(i int, item *yaml.N
 		return
 	}
 	for i, item := range n.Content {
-		f(i, resolve(item), fmt.Sprintf("%s[%d]", path, i))
+		f(i, item, fmt.Sprintf("%s[%d]", path, i))
 	}
 }
 
@@ -123,8 +106,15 @@ func (w *stateWalker) state(root *yaml.Node) *State {
 	if isNull(root) {
 		return st
 	}
-	w.mapping(root, "", []string{"accounts", "buckets"}, func(key string, v *yaml.Node, path string) {
+	w.mapping(root, "", []string{"accounts", "buckets", sealKey}, func(key string, v *yaml.Node, path string) {
 		switch key {
+		case sealKey:
+			st.hasSeal, st.sealLine = true, v.Line
+			if !isNull(v) {
+				w.mapping(v, path, []string{"sha256"}, func(_ string, v *yaml.Node, p string) {
+					st.sealSum = w.str(v, p)
+				})
+			}
 		case "buckets":
 			w.list(v, path, func(_ int, item *yaml.Node, p string) {
 				st.Buckets = append(st.Buckets, w.bucket(item, p))
@@ -212,38 +202,4 @@ func containsString(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// jsonSyntaxProblem reports where a document that starts like JSON stops being JSON.
-func jsonSyntaxProblem(data []byte) *StateProblem {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	var v any
-	err := dec.Decode(&v)
-	if err == nil {
-		if _, extra := dec.Token(); extra != nil {
-			return nil
-		}
-		err = errors.New("more than one JSON value")
-	}
-	off := dec.InputOffset()
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		off = se.Offset
-	}
-	line := 1 + bytes.Count(data[:min(int(off), len(data))], []byte("\n"))
-	p := problemAt(line, "", "not valid JSON: %v", err)
-	return &p
-}
-
-// yamlProblem turns a yaml.v3 syntax error into a problem with its line.
-func yamlProblem(err error) StateProblem {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
-	if i := strings.Index(msg, "line "); i >= 0 {
-		_, _ = fmt.Sscanf(msg[i:], "line %d", &line)
-		if rest, ok := strings.CutPrefix(msg[i:], fmt.Sprintf("line %d: ", line)); ok {
-			msg = msg[:i] + rest
-		}
-	}
-	return problemAt(line, "", "not valid YAML: %s", msg)
 }

@@ -128,7 +128,8 @@ accounts:
 			Entry("a key given twice", "buckets:\n  - name: abc\n    name: def\n", 3, `key "name" is given twice`),
 			Entry("a document that is not a string", "buckets:\n  - name: abc\n    inventory:\n      - {a: 1}\n", 4, "must be a string"),
 			Entry("YAML that does not parse", "buckets:\n  - name: abc\n    region: eu: x\n", 3, "not valid YAML"),
-			Entry("JSON that does not parse", "{\"buckets\": [\n  {\"name\": \"abc\",}\n]}", 2, "not valid JSON"),
+			// {"name": "abc",} would be valid flow-style YAML, which a seed may be.
+			Entry("JSON that parses as neither JSON nor YAML", "{\"buckets\": [\n  {\"name\": \"abc\" \"region\": \"x\"}\n]}", 2, "not valid JSON"),
 		)
 	})
 
