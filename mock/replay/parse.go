@@ -9,6 +9,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/s3invmock/s3invmock/mock"
+	"github.com/s3invmock/s3invmock/mock/yamldoc"
 	"github.com/s3invmock/s3invmock/scenarios"
 )
 
@@ -18,20 +19,23 @@ type section struct{ start, end int }
 // Parse reads a bundle, JSON or YAML, told apart by content (a valid JSON text is
 // JSON). The seed is checked as mock.ParseState checks it and the scenario as
 // scenarios.Parse does; their errors keep the lines of the bundle, because each part
-// is read in place with the rest of the document blanked out.
+// is read in place with the rest of the document blanked out. The whole bundle is read
+// by yamldoc first, so an alias, a key given twice (two seed keys) or a second
+// document is refused with its line as a *yamldoc.Error.
 func Parse(data []byte) (*Bundle, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("empty bundle: want a document with seed and scenario")
 	}
-	var (
-		parts map[string]section
-		err   error
-	)
+	root, err := yamldoc.Read(data)
+	if err != nil {
+		return nil, err
+	}
+	var parts map[string]section
 	if json.Valid(data) {
 		parts, err = jsonSections(data)
 	} else {
-		parts, err = yamlSections(data)
+		parts, err = yamlSections(data, root)
 	}
 	if err != nil {
 		return nil, err
@@ -80,17 +84,11 @@ func jsonSections(data []byte) (map[string]section, error) {
 	return out, nil
 }
 
-// yamlSections finds the byte range of each top-level value of a YAML mapping: from
-// the value's first byte to the line of the next key.
-func yamlSections(data []byte) (map[string]section, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, err
-	}
-	root := &doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
-		root = root.Content[0]
-	}
+// yamlSections finds the byte range of each top-level value of a YAML mapping. A
+// block value runs from its first byte to the line of the next key; a value in flow
+// style (or any value of a flow-style bundle, {seed: {...}, scenario: {...}}) ends
+// where its brackets close.
+func yamlSections(data []byte, root *yaml.Node) (map[string]section, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("line %d: a bundle is a mapping with seed and scenario", root.Line)
 	}
@@ -100,11 +98,15 @@ func yamlSections(data []byte) (map[string]section, error) {
 		if val.Kind == yaml.ScalarNode && val.Tag == "!!null" {
 			continue
 		}
+		start := offsetOf(data, val.Line, val.Column)
 		end := len(data)
-		if i+2 < len(root.Content) {
+		switch {
+		case root.Style&yaml.FlowStyle != 0 || val.Style&yaml.FlowStyle != 0:
+			end = flowEnd(data, start)
+		case i+2 < len(root.Content):
 			end = offsetOf(data, root.Content[i+2].Line, 1)
 		}
-		out[key.Value] = section{offsetOf(data, val.Line, val.Column), end}
+		out[key.Value] = section{start, end}
 	}
 	return out, nil
 }
