@@ -11,6 +11,7 @@ import (
 
 	"github.com/s3invmock/s3invmock/mock"
 	"github.com/s3invmock/s3invmock/mock/replay"
+	"github.com/s3invmock/s3invmock/mock/yamldoc"
 )
 
 // Paths of the capture, export and replay endpoints.
@@ -211,7 +212,12 @@ func (h *handler) putReplay(w http.ResponseWriter, r *http.Request, b *baseline)
 		err = bundle.Install(h.srv, h.engine)
 	}
 	if err != nil {
-		WriteError(w, http.StatusBadRequest, CodeValidation, "the bundle is invalid: "+err.Error())
+		var details []Detail
+		var de *yamldoc.Error
+		if errors.As(err, &de) {
+			details = []Detail{{Line: de.Line, Message: de.Message}}
+		}
+		WriteError(w, http.StatusBadRequest, CodeValidation, "the bundle is invalid: "+err.Error(), details...)
 		return
 	}
 	var out Replayed
