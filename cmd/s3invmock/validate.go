@@ -11,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/s3invmock/s3invmock/mock"
+	"github.com/s3invmock/s3invmock/mock/yamldoc"
 	"github.com/s3invmock/s3invmock/scenarios"
 )
 
@@ -59,7 +60,7 @@ func validateFile(path string) []string {
 	return problemLines(path, err)
 }
 
-// kindOf tells a scenario (rules, seed) from a seed (buckets, accounts) by the
+// kindOf tells a scenario (rules, seed) from a seed (buckets, accounts, snapshot) by the
 // top-level keys. A document that does not parse is read as a seed, whose parser
 // reports where it breaks.
 func kindOf(data []byte) string {
@@ -75,8 +76,8 @@ func kindOf(data []byte) string {
 	switch {
 	case keys["scenario"]:
 		return "bundle" // a replay bundle: {seed, scenario}
-	case keys["buckets"] || keys["accounts"]:
-		return "seed"
+	case keys["buckets"] || keys["accounts"] || keys["snapshot"]:
+		return "seed" // or a snapshot, whose seal is its first key
 	case keys["rules"] || keys["seed"]:
 		return "scenario"
 	}
@@ -98,6 +99,7 @@ func problemLines(file string, err error) []string {
 	var out []string
 	var se *mock.StateError
 	var ve *scenarios.ValidationError
+	var de *yamldoc.Error
 	switch {
 	case errors.As(err, &se):
 		for _, p := range se.Problems {
@@ -111,6 +113,8 @@ func problemLines(file string, err error) []string {
 			fe.Line = 0
 			out = append(out, at(line)+fe.Error())
 		}
+	case errors.As(err, &de):
+		out = append(out, at(de.Line)+de.Message)
 	default:
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
