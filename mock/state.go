@@ -17,6 +17,8 @@ import (
 // State is the whole content of a Server in the seed and snapshot format: buckets with
 // their inventory configurations, and accounts. A snapshot (Server.State) is a valid
 // seed (LoadState), and after a round trip every Get and List answers the same bytes.
+// A rendered snapshot opens with a seal (snapshot: {sha256: ...}) that ParseState
+// verifies, so that a file cut short is refused; a hand-written seed leaves it out.
 //
 //	buckets:
 //	  - name: reports
