@@ -46,6 +46,9 @@ const (
 	codeAuthorizationQueryParametersError = "AuthorizationQueryParametersError"
 	codeInvalidRequest                    = "InvalidRequest"
 	codeInvalidArgument                   = "InvalidArgument"
+	codeIncompleteBody                    = "IncompleteBody"
+	codeMissingContentLength              = "MissingContentLength"
+	codeNotImplemented                    = "NotImplemented"
 )
 
 // statusOf is the one place where the status of each code lives, in a stable order.
@@ -62,6 +65,9 @@ var statusOf = []struct {
 	{codeAuthorizationQueryParametersError, http.StatusBadRequest},
 	{codeInvalidRequest, http.StatusBadRequest},
 	{codeInvalidArgument, http.StatusBadRequest},
+	{codeIncompleteBody, http.StatusBadRequest},
+	{codeMissingContentLength, http.StatusLengthRequired},
+	{codeNotImplemented, http.StatusNotImplemented},
 }
 
 // Codes lists every S3 error code Verify and CheckContentSHA256 can return, so that

@@ -7,12 +7,10 @@ import (
 	"strings"
 )
 
-// The payload hashes that stand for "not hashed": S3 accepts them in place of the
-// body's SHA-256, and the signature then covers the word itself.
-const (
-	unsignedPayload = "UNSIGNED-PAYLOAD"
-	streamingPrefix = "STREAMING-"
-)
+// unsignedPayload stands for "not hashed": S3 accepts it in place of the body's
+// SHA-256, and the signature then covers the word itself. The STREAMING-* words
+// (chunked.go) say the body is aws-chunked instead.
+const unsignedPayload = "UNSIGNED-PAYLOAD"
 
 // CheckContentSHA256 compares a hex x-amz-content-sha256 header with the SHA-256 of
 // body and returns XAmzContentSHA256Mismatch when they differ. Any other value, or no
@@ -27,9 +25,15 @@ func CheckContentSHA256(h http.Header, body []byte) *Failure {
 }
 
 // checkPayloadForm refuses a payload hash that is neither a hex SHA-256,
-// UNSIGNED-PAYLOAD nor a STREAMING-* word.
+// UNSIGNED-PAYLOAD nor one of the STREAMING-* words S3 lists in msgBadContentSHA256.
+// The SigV4a (ECDSA) streaming forms are refused with NotImplemented naming the header
+// (C): the fake cannot check their chunk signatures, and passing them would store a
+// body nobody authenticated.
 func checkPayloadForm(v string) *Failure {
-	if isHexDigest(v) || v == unsignedPayload || strings.HasPrefix(v, streamingPrefix) {
+	switch {
+	case v == streamingECDSA || v == streamingECDSATrailer:
+		return fail(codeNotImplemented, "", Member{"Header", "x-amz-content-sha256"})
+	case isHexDigest(v) || v == unsignedPayload || isStreaming(v):
 		return nil
 	}
 	return fail(codeInvalidArgument, msgBadContentSHA256,

@@ -46,6 +46,7 @@ var _ = Describe("Codes", func() {
 			"AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch", "RequestTimeTooSkewed",
 			"XAmzContentSHA256Mismatch", "AuthorizationHeaderMalformed",
 			"AuthorizationQueryParametersError", "InvalidRequest", "InvalidArgument",
+			"IncompleteBody", "MissingContentLength", "NotImplemented",
 		))
 	})
 })

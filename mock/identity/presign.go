@@ -12,7 +12,7 @@ const MaxPresignExpiry = 7 * 24 * time.Hour
 // verifyPresigned checks a request signed in its query string (a presigned URL).
 // The payload hash is UNSIGNED-PAYLOAD unless the query carries X-Amz-Content-Sha256,
 // and X-Amz-Signature is left out of the canonical query.
-func verifyPresigned(r *http.Request, params []param, body []byte, secretFor func(string) (string, bool), now time.Time) *Failure {
+func verifyPresigned(r *http.Request, params []param, p payload, secretFor func(string) (string, bool), now time.Time) ([]byte, *Failure) {
 	algorithm, okAlgorithm := lookup(params, "X-Amz-Algorithm")
 	credential, okCredential := lookup(params, "X-Amz-Credential")
 	sig, okSignature := lookup(params, "X-Amz-Signature")
@@ -20,60 +20,60 @@ func verifyPresigned(r *http.Request, params []param, body []byte, secretFor fun
 	signedHeaders, okSigned := lookup(params, "X-Amz-SignedHeaders")
 	expires, okExpires := lookup(params, "X-Amz-Expires")
 	if !okAlgorithm || !okCredential || !okSignature || !okDate || !okSigned || !okExpires {
-		return queryError(msgQueryRequired)
+		return nil, queryError(msgQueryRequired)
 	}
 	if algorithm != signingAlgorithm {
-		return queryError(msgQueryAlgorithm)
+		return nil, queryError(msgQueryAlgorithm)
 	}
 	accessKey, s, problem := parseCredential(credential)
 	if problem != "" {
-		return queryError("Error parsing the X-Amz-Credential parameter; " + problem)
+		return nil, queryError("Error parsing the X-Amz-Credential parameter; " + problem)
 	}
 	t, err := time.Parse(amzDateLayout, date)
 	if err != nil {
-		return queryError(msgQueryDate)
+		return nil, queryError(msgQueryDate)
 	}
 	seconds, err := strconv.ParseInt(expires, 10, 64)
 	switch {
 	case err != nil:
-		return queryError(msgQueryExpires)
+		return nil, queryError(msgQueryExpires)
 	case seconds < 0:
-		return queryError(msgQueryNegative)
+		return nil, queryError(msgQueryNegative)
 	case seconds > int64(MaxPresignExpiry/time.Second):
-		return queryError(msgQueryWeek)
+		return nil, queryError(msgQueryWeek)
 	}
 	names, ok := splitSignedHeaders(signedHeaders)
 	if !ok {
-		return queryError(msgQueryRequired)
+		return nil, queryError(msgQueryRequired)
 	}
 	secret, ok := secretFor(accessKey)
 	if !ok {
-		return unknownKey(accessKey)
+		return nil, unknownKey(accessKey)
 	}
 	// A presigned URL may be used long after it was signed, until it expires; only a
 	// date in the future is checked against the skew (C: S3's answer there is unrecorded).
 	if t.Sub(now) > MaxSkew {
-		return tooSkewed(date, now)
+		return nil, tooSkewed(date, now)
 	}
 	if expiry := t.Add(time.Duration(seconds) * time.Second); now.After(expiry) {
-		return fail(codeAccessDenied, msgRequestExpired,
-			Member{Name: "X-Amz-Expires", Value: expires},
-			Member{Name: "Expires", Value: serverTime(expiry)},
-			Member{Name: "ServerTime", Value: serverTime(now)},
+		return nil, fail(codeAccessDenied, msgRequestExpired,
+			Member{"X-Amz-Expires", expires},
+			Member{"Expires", serverTime(expiry)},
+			Member{"ServerTime", serverTime(now)},
 		)
 	}
 	if s.date != t.Format(scopeDateLayout) {
-		return queryError(msgQueryDateScope)
+		return nil, queryError(msgQueryDateScope)
 	}
 	payloadHash := unsignedPayload
 	if v, ok := lookup(params, "X-Amz-Content-Sha256"); ok {
 		if f := checkPayloadForm(v); f != nil {
-			return f
+			return nil, f
 		}
 		payloadHash = v
 	}
 	c := claim{accessKey: accessKey, scope: s, signedHeaders: signedHeaders, headerNames: names, signature: sig}
-	return checkSignature(r, params, "X-Amz-Signature", body, c, secret, date, payloadHash)
+	return checkSignature(r, params, "X-Amz-Signature", p, c, secret, date, payloadHash)
 }
 
 func queryError(message string) *Failure {

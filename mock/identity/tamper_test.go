@@ -95,6 +95,36 @@ var _ = Describe("Verify", func() {
 			Expect(f.Extra).To(Equal([]identity.Member{{Name: "HeadersNotSigned", Value: "x-amz-expected-bucket-owner"}}))
 		})
 
+		It("answers 403 AccessDenied naming host when SignedHeaders leaves host out", func() {
+			req, _ := putRequest()
+			auth := req.Header.Get("Authorization")
+			Expect(auth).To(ContainSubstring("SignedHeaders=content-length;content-type;host;"))
+			req.Header.Set("Authorization", strings.Replace(auth, ";host;", ";", 1))
+			f := v.Do(req)
+			Expect(f).To(Equal(&identity.Failure{Code: "AccessDenied", Status: http.StatusForbidden,
+				Message: "There were headers present in the request which were not signed",
+				Extra:   []identity.Member{{Name: "HeadersNotSigned", Value: "host"}}}))
+		})
+
+		It("names host first among the headers not signed", func() {
+			req, _ := putRequest()
+			req.Header.Set("Authorization", strings.Replace(req.Header.Get("Authorization"), ";host;", ";", 1))
+			req.Header.Set("X-Amz-Expected-Bucket-Owner", "444455556666")
+			Expect(member(v.Do(req), "HeadersNotSigned")).To(Equal("host,x-amz-expected-bucket-owner"))
+		})
+
+		It("answers 403 AccessDenied naming host when X-Amz-SignedHeaders of a presigned URL leaves host out", func() {
+			req := newRequest(v, http.MethodGet, "/b?id=report1&inventory=", nil)
+			req.Header.Set("Content-Type", "application/xml")
+			presigned := presignAt(req, "UNSIGNED-PAYLOAD", owner, now, "60")
+			presigned.Header.Set("Content-Type", "application/xml")
+			Expect(presigned.URL.RawQuery).To(ContainSubstring("X-Amz-SignedHeaders=content-type%3Bhost"))
+			presigned.URL.RawQuery = strings.Replace(presigned.URL.RawQuery, "content-type%3Bhost", "content-type", 1)
+			f := v.Do(presigned)
+			Expect(f.Code).To(Equal("AccessDenied"))
+			Expect(f.Extra).To(Equal([]identity.Member{{Name: "HeadersNotSigned", Value: "host"}}))
+		})
+
 		It("ignores headers outside the signature that are not x-amz-*", func() {
 			req, _ := putRequest()
 			req.Header.Set("User-Agent", "changed")

@@ -2,7 +2,9 @@ package identity_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
+	"strconv"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -121,10 +123,12 @@ var _ = Describe("Verify", func() {
 			Expect(v.Do(req)).To(BeNil())
 		})
 
-		It("accepts a STREAMING-* payload hash as the word the client signed", func() {
+		It("accepts a STREAMING-* payload hash as the word the client signed, over an aws-chunked body", func() {
 			const streaming = "STREAMING-UNSIGNED-PAYLOAD-TRAILER"
-			req := newRequest(v, http.MethodPut, "/b?id=report1&inventory=", []byte(inventoryBody))
+			framed := fmt.Sprintf("%x\r\n%s\r\n0\r\n\r\n", len(inventoryBody), inventoryBody)
+			req := newRequest(v, http.MethodPut, "/b?id=report1&inventory=", []byte(framed))
 			req.Header.Set("X-Amz-Content-Sha256", streaming)
+			req.Header.Set("X-Amz-Decoded-Content-Length", strconv.Itoa(len(inventoryBody)))
 			Expect(s3Signer(nil).SignHTTP(ctx(), owner, req, streaming, "s3", "us-east-1", now)).To(Succeed())
 			Expect(v.Do(req)).To(BeNil())
 		})
