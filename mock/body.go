@@ -13,11 +13,24 @@ import (
 // readBody reads a request body within the server's limit and checks the integrity
 // headers S3 checks: Content-MD5 (InvalidDigest, BadDigest) and a hex
 // x-amz-content-sha256 (XAmzContentSHA256Mismatch). UNSIGNED-PAYLOAD and STREAMING-*
-// values are not digests and pass.
+// values are not digests and pass. In verify mode authenticate has read it already.
 func (s *Server) readBody(r *http.Request, c *Call) ([]byte, *Error) {
 	if c.body != nil {
 		return c.body, nil
 	}
+	body, e := s.readRaw(r)
+	if e != nil {
+		return nil, e
+	}
+	if e := checkDigests(r.Header, body); e != nil {
+		return nil, e
+	}
+	c.body = body
+	return body, nil
+}
+
+// readRaw reads the body as sent, within the server's limit and to its Content-Length.
+func (s *Server) readRaw(r *http.Request) ([]byte, *Error) {
 	limit := s.cfg.maxBody
 	if r.ContentLength > limit {
 		// Refused before reading: a 1 GiB body costs nothing.
@@ -30,13 +43,9 @@ func (s *Server) readBody(r *http.Request, c *Call) ([]byte, *Error) {
 	if err != nil || r.ContentLength >= 0 && int64(len(body)) != r.ContentLength {
 		return nil, NewError(IncompleteBody)
 	}
-	if e := checkDigests(r.Header, body); e != nil {
-		return nil, e
-	}
 	if body == nil {
 		body = []byte{}
 	}
-	c.body = body
 	return body, nil
 }
 

@@ -47,27 +47,39 @@ func (s *Server) resolveCaller(r *http.Request, c *Call) {
 // authenticate verifies the request's signature when the server is in verify mode.
 // Who signed and when come before anything about the body (as identity.Verify orders
 // its own checks): the headers are verified first, without the body; only a request
-// whose signature holds has its body read and checked (size, Content-MD5, payload
-// hash), and a request with a body is verified again with it.
+// whose signature holds has its body read and checked (size, payload hash or
+// aws-chunked frame and chunk signatures, Content-MD5). The payload it keeps for the
+// operation is the decoded one: an aws-chunked body's chunks, concatenated.
 func (s *Server) authenticate(r *http.Request, c *Call) *Error {
 	if *s.auth.Load() != identity.ModeVerify {
 		return nil
 	}
 	secretFor, now := s.directory.Load().Secret, s.cfg.clock()
-	f := identity.Verify(r, nil, secretFor, now)
-	if f != nil && ErrorCode(f.Code) != XAmzContentSHA256Mismatch {
+	if f := identity.VerifySignature(r, secretFor, now); f != nil {
 		return fromFailure(f)
 	}
-	body, e := s.readBody(r, c)
+	raw, e := s.readRaw(r)
 	if e != nil {
 		return e
 	}
-	if len(body) > 0 {
-		f = identity.Verify(r, body, secretFor, now)
+	// Content-MD5 is checked before the payload hash, as before; on an aws-chunked
+	// body it can only be checked once the chunks are decoded.
+	chunked := strings.HasPrefix(r.Header.Get("X-Amz-Content-Sha256"), "STREAMING-")
+	if !chunked {
+		if e := checkDigests(r.Header, raw); e != nil {
+			return e
+		}
 	}
+	payload, f := identity.VerifyPayload(r, raw, secretFor, now)
 	if f != nil {
 		return fromFailure(f)
 	}
+	if chunked {
+		if e := checkDigests(r.Header, payload); e != nil {
+			return e
+		}
+	}
+	c.body = payload
 	return nil
 }
 

@@ -100,7 +100,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.resolveCaller(r, c)
 	rec := &st.rec
 	*rec = recorder{ResponseWriter: w, call: c, capture: s.capture.Load()}
-	if hb := s.hook.Load(); hb != nil {
+	// Authentication comes before the hook: a refused request fires no scenario rule
+	// and moves no scenario state, and rules matching accessKey or account see only
+	// verified callers. With auth off it is a no-op, as before.
+	if e := s.authenticate(r, c); e != nil {
+		WriteError(rec, c, e)
+	} else if hb := s.hook.Load(); hb != nil {
 		hb.h.Handle(rec, r, c, func(w http.ResponseWriter, r *http.Request) { s.answer(w, r, c) })
 	} else {
 		s.answer(rec, r, c)
@@ -120,10 +125,6 @@ func writeControlNotMounted(w http.ResponseWriter) {
 
 // answer runs the operation a routed call names.
 func (s *Server) answer(w http.ResponseWriter, r *http.Request, c *Call) {
-	if e := s.authenticate(r, c); e != nil {
-		WriteError(w, c, e)
-		return
-	}
 	if c.Err != nil {
 		WriteError(w, c, c.Err)
 		return
