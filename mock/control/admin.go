@@ -47,7 +47,7 @@ func (h *handler) adminRoutes() {
 		h.admin.version = "dev"
 	}
 	h.handle(http.MethodGet, HealthPath, h.health)
-	h.handle(http.MethodPost, ResetPath, h.reset)
+	h.handle(http.MethodPost, ResetPath, h.adminOnly(h.reset))
 	h.requestRoutes()
 	h.stateRoutes()
 }

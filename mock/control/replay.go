@@ -75,7 +75,7 @@ func (h *handler) replayRoutes() {
 			h.exportEntries(w, r, entries, seed)
 		})
 	}
-	h.handle(http.MethodPut, ReplayPath, func(w http.ResponseWriter, r *http.Request) { h.putReplay(w, r, b) })
+	h.handle(http.MethodPut, ReplayPath, h.adminOnly(func(w http.ResponseWriter, r *http.Request) { h.putReplay(w, r, b) }))
 }
 
 func (h *handler) putCapture(w http.ResponseWriter, r *http.Request, b *baseline) {
@@ -154,7 +154,7 @@ func (b *baseline) since(srv *mock.Server) ([]mock.Entry, *mock.State) {
 
 // exportEntries answers entries as a bundle that starts from seed (nil: inferred).
 func (h *handler) exportEntries(w http.ResponseWriter, r *http.Request, entries []mock.Entry, seed *mock.State) {
-	bundle, err := replay.Export(entries, seed)
+	bundle, err := replay.Export(entries, h.shown(seed))
 	if err != nil {
 		WriteError(w, http.StatusConflict, CodeCaptureOff, err.Error())
 		return

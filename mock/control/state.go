@@ -20,12 +20,12 @@ const (
 
 func (h *handler) stateRoutes() {
 	h.handle(http.MethodGet, StatePath, h.getState)
-	h.handle(http.MethodPut, StatePath, h.putState)
-	h.handle(http.MethodPost, SnapshotPath, h.snapshotState)
+	h.handle(http.MethodPut, StatePath, h.adminOnly(h.putState))
+	h.handle(http.MethodPost, SnapshotPath, h.adminOnly(h.snapshotState))
 }
 
 func (h *handler) getState(w http.ResponseWriter, _ *http.Request) {
-	WriteData(w, http.StatusOK, h.srv.State())
+	WriteData(w, http.StatusOK, h.shown(h.srv.State()))
 }
 
 // StateSummary is the data of a successful PUT /_mock/state or snapshot.
