@@ -57,8 +57,8 @@ func (f Filler) ReadAt(p []byte, off int64) (int, error) {
 func (f Filler) MD5() [md5.Size]byte {
 	h := md5.New()
 	var buf [FillerBlockSize * 64]byte
-	for i := range len(buf) / FillerBlockSize {
-		copy(buf[i*FillerBlockSize:], f.block[:])
+	for i := 0; i < len(buf) && int64(i) < f.size; i += FillerBlockSize {
+		copy(buf[i:], f.block[:])
 	}
 	for left := f.size; left > 0; {
 		n := min(left, int64(len(buf)))
