@@ -9,7 +9,8 @@ import (
 	"github.com/s3invmock/s3invmock/mock/object"
 )
 
-// Parquet data file constants.
+// Parquet data file constants. The footer says format version 2: parquet-go
+// hard-codes it, where AWS writes 1 (R); readers accept both.
 const (
 	// ParquetCreatedBy is the footer's created_by, copied from a real report (R;
 	// copying it is C). parquet-go's CreatedBy option would format it without the

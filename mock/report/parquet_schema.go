@@ -8,6 +8,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/compress"
 	"github.com/parquet-go/parquet-go/encoding"
+	"github.com/parquet-go/parquet-go/format"
 )
 
 // ParquetSchemaName is the root of a Parquet report's schema (R).
@@ -17,25 +18,33 @@ const ParquetSchemaName = "s3.inventory"
 // and key required BYTE_ARRAY STRING; every other column optional; booleans plain;
 // size INT64 with no annotation (parquet-go's Int(64) would add INTEGER(64,true),
 // so the bare physical type is used); dates INT64 TIMESTAMP(MILLIS, UTC); strings
-// BYTE_ARRAY STRING. Every column is SNAPPY (R).
+// BYTE_ARRAY STRING. Every column is SNAPPY (R) and PLAIN-encoded: parquet-mr picks
+// PLAIN or dictionary pages (R), parquet-go would pick DELTA_LENGTH_BYTE_ARRAY for
+// strings, which some readers of v1 files do not expect (C).
 func parquetNode(c Column) parquet.Node {
 	var n parquet.Node
 	switch c.Kind {
 	case KindBoolean:
 		n = parquet.Leaf(parquet.BooleanType)
 	case KindInt64:
-		n = parquet.Leaf(parquet.Int64Type)
+		n = parquet.Leaf(bareInt64{parquet.Int64Type})
 	case KindTimestamp:
 		n = parquet.Timestamp(parquet.Millisecond)
 	default:
 		n = parquet.String()
 	}
-	n = parquet.Compressed(n, &parquet.Snappy)
+	n = parquet.Compressed(parquet.Encoded(n, &parquet.Plain), &parquet.Snappy)
 	if c.id == colBucket || c.id == colKey {
 		return parquet.Required(n)
 	}
 	return parquet.Optional(n)
 }
+
+// bareInt64 is parquet-go's INT64 without the INTEGER(64,true) logical type its
+// Int64Type declares: AWS's size column has no annotation (R).
+type bareInt64 struct{ parquet.Type }
+
+func (bareInt64) LogicalType() *format.LogicalType { return nil }
 
 // orderedGroup is a Parquet group whose columns keep the order they are given in:
 // parquet.Group is a map and sorts its fields by name, which would put bucket after
