@@ -51,8 +51,8 @@ func Example() {
 	//   "files": [
 	//     {
 	//       "key": "inv/src/daily/data/ea53917b-3603-4623-8011-2aff0904bf70.csv.gz",
-	//       "size": 101,
-	//       "MD5checksum": "dd85ea338fc2ac7a7acb46f3837d9b5d"
+	//       "size": 116,
+	//       "MD5checksum": "a32e05c740b498192ebb998fe59372b6"
 	//     }
 	//   ]
 	// }
