@@ -11,6 +11,7 @@ import (
 
 	"github.com/s3invmock/s3invmock/mock/identity"
 	"github.com/s3invmock/s3invmock/mock/inventory"
+	"github.com/s3invmock/s3invmock/mock/object"
 )
 
 // MaxConfigurationsPerBucket is S3's documented limit of inventory configurations.
@@ -81,6 +82,10 @@ func compareID(c storedConfiguration, id string) int { return strings.Compare(c.
 type bucketState struct {
 	Bucket
 	configs []storedConfiguration // sorted by Id in byte order
+	// objects are the bucket's object versions in report order (key, then version id,
+	// byte order). The slice is never written in place: a change builds a new one, so
+	// a reader holds a consistent instant without copying (see store.objects).
+	objects []object.Stored
 }
 
 func newBucketState(b Bucket, capacity int) *bucketState {
