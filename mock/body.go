@@ -10,13 +10,21 @@ import (
 	"net/http"
 )
 
-// readBody reads a request body within the server's limit and checks the integrity
-// headers S3 checks: Content-MD5 (InvalidDigest, BadDigest) and a hex
-// x-amz-content-sha256 (XAmzContentSHA256Mismatch). UNSIGNED-PAYLOAD and STREAMING-*
-// values are not digests and pass. In verify mode authenticate has read it already.
-func (s *Server) readBody(r *http.Request, c *Call) ([]byte, *Error) {
+// body is the one step that reads a request body, and it returns the bytes: within
+// the server's limit, then checked as S3 checks it (Content-MD5: InvalidDigest,
+// BadDigest; a hex x-amz-content-sha256: XAmzContentSHA256Mismatch; UNSIGNED-PAYLOAD
+// and STREAMING-* values are not digests and pass). Every operation calls it once its
+// bucket and caller have passed, so that a wrong digest is refused on a GET or DELETE
+// too (fixtures/FACTS.md section 2). A bodiless request with no digest to check, or
+// the empty body's own hash, reads nothing. In verify mode authenticate has read and
+// decoded it already.
+func (s *Server) body(c *Call) ([]byte, *Error) {
 	if c.body != nil {
 		return c.body, nil
+	}
+	r := c.req
+	if r == nil || nothingToRead(r) {
+		return []byte{}, nil
 	}
 	body, e := s.readRaw(r)
 	if e != nil {
@@ -27,6 +35,16 @@ func (s *Server) readBody(r *http.Request, c *Call) ([]byte, *Error) {
 	}
 	c.body = body
 	return body, nil
+}
+
+// nothingToRead reports a request with no body and no digest that could refuse it.
+func nothingToRead(r *http.Request) bool {
+	if r.ContentLength != 0 || len(r.TransferEncoding) != 0 {
+		return false
+	}
+	_, md5 := r.Header["Content-Md5"]
+	sha := r.Header.Get("X-Amz-Content-Sha256")
+	return !md5 && (sha == "" || sha == emptySHA256 || !isHexSHA256(sha))
 }
 
 // readRaw reads the body as sent, within the server's limit and to its Content-Length.
@@ -83,23 +101,3 @@ func bytesEqualFold(a, b string) bool { return bytes.EqualFold([]byte(a), []byte
 
 // emptySHA256 is the hex SHA-256 of no bytes, which every SDK sends on a GET.
 const emptySHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-
-// checkBody reads and checks the body of any request once its bucket and caller have
-// passed, so that a wrong Content-MD5 or x-amz-content-sha256 is refused on a GET or
-// DELETE too (fixtures/FACTS.md section 2). A bodiless request with no digest to check, or the
-// empty body's own hash, costs nothing.
-func (s *Server) checkBody(c *Call) *Error {
-	r := c.req
-	if r == nil || c.body != nil {
-		return nil
-	}
-	if r.ContentLength == 0 && len(r.TransferEncoding) == 0 {
-		_, md5 := r.Header["Content-Md5"]
-		sha := r.Header.Get("X-Amz-Content-Sha256")
-		if !md5 && (sha == "" || sha == emptySHA256 || !isHexSHA256(sha)) {
-			return nil
-		}
-	}
-	_, e := s.readBody(r, c)
-	return e
-}

@@ -10,12 +10,12 @@ import (
 )
 
 // createBucket is CreateBucket: 200 with Location: /{bucket} and an empty body.
-func (s *Server) createBucket(w http.ResponseWriter, r *http.Request, c *Call) {
+func (s *Server) createBucket(w http.ResponseWriter, c *Call) {
 	// S3's order: permission before anything about the body.
 	e := s.checkPermission(c)
 	var body []byte
 	if e == nil {
-		body, e = s.readBody(r, c)
+		body, e = s.body(c)
 	}
 	region := s.cfg.region
 	if e == nil && len(body) > 0 {
@@ -105,7 +105,7 @@ func (s *Server) headBucket(w http.ResponseWriter, c *Call) {
 		WriteError(w, c, e)
 		return
 	}
-	if e := s.checkBody(c); e != nil {
+	if _, e := s.body(c); e != nil {
 		WriteError(w, c, e)
 		return
 	}
@@ -114,7 +114,7 @@ func (s *Server) headBucket(w http.ResponseWriter, c *Call) {
 
 // deleteBucket is DeleteBucket: 204; the bucket's configurations go with it.
 func (s *Server) deleteBucket(w http.ResponseWriter, c *Call) {
-	if _, e := s.lookupBucket(c); e != nil {
+	if e := s.bucketAndBody(c); e != nil {
 		WriteError(w, c, e)
 		return
 	}
@@ -126,7 +126,7 @@ func (s *Server) deleteBucket(w http.ResponseWriter, c *Call) {
 func (s *Server) listBuckets(w http.ResponseWriter, c *Call) {
 	e := s.checkPermission(c)
 	if e == nil {
-		e = s.checkBody(c)
+		_, e = s.body(c)
 	}
 	if e != nil {
 		WriteError(w, c, e)

@@ -3,7 +3,6 @@ package mock
 import (
 	"net/http"
 
-	"net/url"
 	"time"
 
 	"github.com/s3invmock/s3invmock/mock/identity"
@@ -54,7 +53,7 @@ type Call struct {
 	HasContinuationToken bool
 	ContinuationToken    string // percent-decoded
 	VirtualHosted        bool
-	Query                url.Values
+	Query                identity.Query // parsed once, by routing
 	Header               http.Header
 
 	AccessKey string // from the SigV4 Authorization header or presigned query; "" if unsigned

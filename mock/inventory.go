@@ -6,13 +6,24 @@ import (
 	"github.com/s3invmock/s3invmock/mock/inventory"
 )
 
+// bucketAndBody runs the two steps before an operation that needs no document: the
+// bucket and the caller's access to it (lookupBucket), then the body (Server.body),
+// read only to check its digests.
+func (s *Server) bucketAndBody(c *Call) *Error {
+	if _, e := s.lookupBucket(c); e != nil {
+		return e
+	}
+	_, e := s.body(c)
+	return e
+}
+
 // putInventory is PutBucketInventoryConfiguration: 204 and an empty body (recorded;
 // the AWS doc page's 200 is wrong).
-func (s *Server) putInventory(w http.ResponseWriter, r *http.Request, c *Call) {
+func (s *Server) putInventory(w http.ResponseWriter, c *Call) {
 	_, e := s.lookupBucket(c)
 	var body []byte
 	if e == nil {
-		body, e = s.readBody(r, c) // already read and checked by lookupBucket
+		body, e = s.body(c)
 	}
 	var cfg *inventory.Configuration
 	if e == nil {
@@ -31,7 +42,7 @@ func (s *Server) putInventory(w http.ResponseWriter, r *http.Request, c *Call) {
 // getInventory is GetBucketInventoryConfiguration: the stored document, rendered once
 // at PUT time and copied into a pooled buffer.
 func (s *Server) getInventory(w http.ResponseWriter, c *Call) {
-	if _, e := s.lookupBucket(c); e != nil {
+	if e := s.bucketAndBody(c); e != nil {
 		WriteError(w, c, e)
 		return
 	}
@@ -49,7 +60,7 @@ func (s *Server) getInventory(w http.ResponseWriter, c *Call) {
 
 // deleteInventory is DeleteBucketInventoryConfiguration: 204, or NoSuchConfiguration.
 func (s *Server) deleteInventory(w http.ResponseWriter, c *Call) {
-	if _, e := s.lookupBucket(c); e != nil {
+	if e := s.bucketAndBody(c); e != nil {
 		WriteError(w, c, e)
 		return
 	}

@@ -20,7 +20,7 @@ type listPage struct {
 // An empty token lists from the start (recorded); a token this server did not issue for
 // this bucket is MalformedContinuationToken.
 func (s *Server) listInventory(w http.ResponseWriter, c *Call) {
-	if _, e := s.lookupBucket(c); e != nil {
+	if e := s.bucketAndBody(c); e != nil {
 		WriteError(w, c, e)
 		return
 	}

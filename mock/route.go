@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/gorilla/mux"
+	"github.com/s3invmock/s3invmock/mock/identity"
 )
 
 // Route names of the addressing router.
@@ -134,8 +135,12 @@ var bucketSelectors = map[string]bool{
 	"attributes": true, "renameObject": true,
 }
 
-// route fills c with the operation, bucket, key and query values of r.
+// route fills c with the query (parsed once here: every later step reads c.Query),
+// the operation, bucket and key of r.
 func (s *Server) route(r *http.Request, c *Call) {
+	c.Query = identity.ParseQuery(r.URL.RawQuery)
+	c.ID, _ = c.Query.Get("id")
+	c.ContinuationToken, c.HasContinuationToken = c.Query.Get("continuation-token")
 	bucket, key, virtual, ok := s.address(r)
 	if !ok {
 		c.Operation = UnsupportedOperation
@@ -151,53 +156,16 @@ func (s *Server) route(r *http.Request, c *Call) {
 		key = k
 	}
 	c.Key = key
-	q := parseQuery(r.URL)
-	c.Query = q
-	c.ID = q.Get("id")
-	if t, ok := q["continuation-token"]; ok {
-		c.HasContinuationToken, c.ContinuationToken = true, t[0]
-	}
-	c.Operation, c.Err = classify(r, c, q)
-}
-
-// maxQuickParams bounds the query parseQuery splits by hand; longer ones go to
-// url.URL.Query (and its limit on the number of parameters).
-const maxQuickParams = 16
-
-// parseQuery is u.Query() with two allocations (the map and one array for every first
-// value) for the common query that needs no unescaping; any other goes to u.Query.
-func parseQuery(u *url.URL) url.Values {
-	raw := u.RawQuery
-	n := strings.Count(raw, "&") + 1
-	if n > maxQuickParams || strings.ContainsAny(raw, "%+;") {
-		return u.Query()
-	}
-	q := make(url.Values, n)
-	vals := make([]string, n)
-	for raw != "" {
-		var kv string
-		kv, raw, _ = strings.Cut(raw, "&")
-		if kv == "" {
-			continue
-		}
-		k, v, _ := strings.Cut(kv, "=")
-		if old, ok := q[k]; ok {
-			q[k] = append(old, v)
-			continue
-		}
-		vals[0] = v
-		q[k], vals = vals[0:1:1], vals[1:]
-	}
-	return q
+	c.Operation, c.Err = classify(r, c)
 }
 
 // classify picks the operation from the method and the set of query keys (never their
 // order: the Go SDK sends ?id=X&inventory=&x-id=..., botocore ?inventory&id=X).
-func classify(r *http.Request, c *Call, q url.Values) (Operation, *Error) {
+func classify(r *http.Request, c *Call) (Operation, *Error) {
 	var selectors []string
-	for k := range q {
-		if bucketSelectors[k] {
-			selectors = append(selectors, k)
+	for _, p := range c.Query {
+		if bucketSelectors[p.Key] && !slices.Contains(selectors, p.Key) {
+			selectors = append(selectors, p.Key)
 		}
 	}
 	slices.Sort(selectors)

@@ -4,7 +4,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"reflect"
 	"strings"
 	"testing"
 )
@@ -84,20 +83,6 @@ func FuzzAddress(f *testing.F) {
 		vb2, vok2 := referenceVirtualBucket(s, host)
 		if vb1 != vb2 || vok1 != vok2 {
 			t.Fatalf("host %q: (%q, %v), reference (%q, %v)", host, vb1, vok1, vb2, vok2)
-		}
-	})
-}
-
-// FuzzParseQuery holds parseQuery to url.URL.Query for any raw query.
-func FuzzParseQuery(f *testing.F) {
-	for _, seed := range []string{"", "inventory", "inventory=&id=a", "id=a&id=b&inventory", "&&=&a==b&",
-		"a;b", "%zz", "a+b=c%20d", "continuation-token=%2F%2B%3D", strings.Repeat("a&", 20)} {
-		f.Add(seed)
-	}
-	f.Fuzz(func(t *testing.T, raw string) {
-		u := &url.URL{RawQuery: raw}
-		if got, want := parseQuery(u), u.Query(); !reflect.DeepEqual(got, want) {
-			t.Fatalf("%q: %v, url.Query %v", raw, got, want)
 		}
 	})
 }

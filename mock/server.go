@@ -106,9 +106,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if e := s.authenticate(r, c); e != nil {
 		WriteError(rec, c, e)
 	} else if hb := s.hook.Load(); hb != nil {
-		hb.h.Handle(rec, r, c, func(w http.ResponseWriter, r *http.Request) { s.answer(w, r, c) })
+		hb.h.Handle(rec, r, c, func(w http.ResponseWriter, _ *http.Request) { s.answer(w, c) })
 	} else {
-		s.answer(rec, r, c)
+		s.answer(rec, c)
 	}
 	s.record(r, c, rec, time.Since(start))
 }
@@ -123,15 +123,16 @@ func writeControlNotMounted(w http.ResponseWriter) {
 	_, _ = w.Write([]byte(body))
 }
 
-// answer runs the operation a routed call names.
-func (s *Server) answer(w http.ResponseWriter, r *http.Request, c *Call) {
+// answer runs the operation a routed call names; the operation reads the request
+// through the Call (its body through Server.body).
+func (s *Server) answer(w http.ResponseWriter, c *Call) {
 	if c.Err != nil {
 		WriteError(w, c, c.Err)
 		return
 	}
 	switch c.Operation {
 	case PutBucketInventoryConfiguration:
-		s.putInventory(w, r, c)
+		s.putInventory(w, c)
 	case GetBucketInventoryConfiguration:
 		s.getInventory(w, c)
 	case DeleteBucketInventoryConfiguration:
@@ -139,7 +140,7 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, c *Call) {
 	case ListBucketInventoryConfigurations:
 		s.listInventory(w, c)
 	case CreateBucket:
-		s.createBucket(w, r, c)
+		s.createBucket(w, c)
 	case HeadBucket:
 		s.headBucket(w, c)
 	case DeleteBucket:
@@ -156,9 +157,9 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, c *Call) {
 // listing operations), since no header is to blame.
 func notImplemented(c *Call) *Error {
 	name := ""
-	for k := range c.Query {
-		if bucketSelectors[k] && (name == "" || k < name) {
-			name = k
+	for _, p := range c.Query {
+		if bucketSelectors[p.Key] && (name == "" || p.Key < name) {
+			name = p.Key
 		}
 	}
 	return NewError(NotImplemented, Member{Name: "Header", Value: name})

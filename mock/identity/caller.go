@@ -9,20 +9,17 @@ import (
 // checking anything: from a SigV4 Authorization header (Credential=AKID/...), from a
 // presigned query (X-Amz-Credential=AKID/...), or, tolerated for the account lookup
 // only, from a Signature Version 2 header (AWS AKID:signature) or query
-// (AWSAccessKeyId=AKID). It returns "" for an unsigned request.
-func AccessKeyOf(r *http.Request) string {
+// (AWSAccessKeyId=AKID). It returns "" for an unsigned request. q is r's query as
+// routing parsed it (ParseQuery).
+func AccessKeyOf(r *http.Request, q Query) string {
 	if auth := strings.TrimSpace(r.Header.Get("Authorization")); auth != "" {
 		return accessKeyOfHeader(auth)
 	}
-	if r.URL == nil {
-		return ""
-	}
-	params := parseQuery(r.URL.RawQuery)
-	if credential, ok := lookup(params, "X-Amz-Credential"); ok {
+	if credential, ok := q.Get("X-Amz-Credential"); ok {
 		key, _, _ := strings.Cut(credential, "/")
 		return key
 	}
-	if key, ok := lookup(params, "AWSAccessKeyId"); ok {
+	if key, ok := q.Get("AWSAccessKeyId"); ok {
 		return key
 	}
 	return ""

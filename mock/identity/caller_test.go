@@ -17,7 +17,7 @@ var _ = Describe("AccessKeyOf", func() {
 			if authorization != "" {
 				r.Header.Set("Authorization", authorization)
 			}
-			Expect(identity.AccessKeyOf(r)).To(Equal(want))
+			Expect(identity.AccessKeyOf(r, identity.ParseQuery(r.URL.RawQuery))).To(Equal(want))
 		},
 		Entry("a SigV4 header", "/b?inventory",
 			"AWS4-HMAC-SHA256 Credential=AKIAOWNER0000000001/20261125/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=00", "AKIAOWNER0000000001"),
@@ -34,6 +34,6 @@ var _ = Describe("AccessKeyOf", func() {
 	It("prefers the header when both are present, as the account lookup must pick one", func() {
 		r := httptest.NewRequest(http.MethodGet, "/b?X-Amz-Credential=AKIAQUERY%2Fx", nil)
 		r.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential=AKIAHEADER/x")
-		Expect(identity.AccessKeyOf(r)).To(Equal("AKIAHEADER"))
+		Expect(identity.AccessKeyOf(r, identity.ParseQuery(r.URL.RawQuery))).To(Equal("AKIAHEADER"))
 	})
 })

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
-	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -20,67 +19,31 @@ const (
 	scopeDateLayout  = "20060102"
 )
 
-// param is one query parameter after percent-decoding, in the order sent.
-type param struct{ key, value string }
-
-// parseQuery splits a raw query as sent. A key without "=" has the empty value
-// (?inventory is inventory=), empty segments are skipped, and '+' is a space, as S3
-// reads query strings. A key or value with a broken escape ("%zz") is kept literally
-// rather than dropped, so that it still takes part in the canonical query.
-func parseQuery(raw string) []param {
-	var params []param
-	for segment := range strings.SplitSeq(raw, "&") {
-		if segment == "" {
-			continue
-		}
-		k, v, _ := strings.Cut(segment, "=")
-		params = append(params, param{key: decodeComponent(k), value: decodeComponent(v)})
-	}
-	return params
-}
-
-func decodeComponent(s string) string {
-	if d, err := url.QueryUnescape(s); err == nil {
-		return d
-	}
-	return s
-}
-
-// lookup returns the value of the first parameter called key (case-sensitive).
-func lookup(params []param, key string) (string, bool) {
-	for _, p := range params {
-		if p.key == key {
-			return p.value, true
-		}
-	}
-	return "", false
-}
-
 // canonicalQuery re-encodes every parameter except those called skip with uriEncode,
 // then sorts by encoded key and, for equal keys, by encoded value (the published
 // algorithm sorts after encoding).
-func canonicalQuery(params []param, skip string) string {
-	encoded := make([]param, 0, len(params))
+func canonicalQuery(params Query, skip string) string {
+	encoded := make(Query, 0, len(params))
 	for _, p := range params {
-		if skip != "" && p.key == skip {
+		if skip != "" && p.Key == skip {
 			continue
 		}
-		encoded = append(encoded, param{key: uriEncode(p.key), value: uriEncode(p.value)})
+		encoded = append(encoded, Param{Key: uriEncode(p.Key), Value: uriEncode(p.Value)})
 	}
 	sort.Slice(encoded, func(i, j int) bool {
-		if encoded[i].key != encoded[j].key {
-			return encoded[i].key < encoded[j].key
+		if encoded[i].Key != encoded[j].Key {
+			return encoded[i].Key < encoded[j].Key
 		}
-		return encoded[i].value < encoded[j].value
+		return encoded[i].Value < encoded[j].Value
 	})
 	var b strings.Builder
 	for i, p := range encoded {
 		if i > 0 {
 			b.WriteByte('&')
 		}
-		b.WriteString(p.key)
+		b.WriteString(p.Key)
 		b.WriteByte('=')
-		b.WriteString(p.value)
+		b.WriteString(p.Value)
 	}
 	return b.String()
 }

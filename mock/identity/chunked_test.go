@@ -73,7 +73,7 @@ var _ = Describe("VerifyPayload", func() {
 	const signedPayload = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD"
 	first, second := inventoryBody[:100], inventoryBody[100:]
 	verify := func(req *http.Request, body string) ([]byte, *identity.Failure) {
-		return identity.VerifyPayload(req, []byte(body), ownerDirectory().Secret, now)
+		return identity.VerifyPayload(req, identity.ParseQuery(req.URL.RawQuery), []byte(body), ownerDirectory().Secret, now)
 	}
 	expectIncomplete := func(f *identity.Failure) {
 		GinkgoHelper()

@@ -16,7 +16,7 @@
 //	if f := identity.Verify(r, body, dir.Secret, now); f != nil {
 //		// write f as an S3 error: f.Code, f.Status, f.Message (or the table's), f.Extra
 //	}
-//	account, key, ok := dir.Lookup(identity.AccessKeyOf(r))
+//	account, key, ok := dir.Lookup(identity.AccessKeyOf(r, identity.ParseQuery(r.URL.RawQuery)))
 //	if !ok {
 //		account = identity.DefaultAccount // auth off: unknown callers share one account
 //	}

@@ -24,7 +24,7 @@ func Example() {
 
 	r := httptest.NewRequest("GET", "/b?inventory&id=report1", nil)
 	r.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential=AKIAREADER000000001/20261125/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=00")
-	account, key, ok := dir.Lookup(identity.AccessKeyOf(r))
+	account, key, ok := dir.Lookup(identity.AccessKeyOf(r, identity.ParseQuery(r.URL.RawQuery)))
 	if !ok {
 		account = identity.DefaultAccount
 	}

@@ -57,13 +57,37 @@ func FuzzVerify(f *testing.F) {
 		if authorization != "" {
 			r.Header.Set("Authorization", authorization)
 		}
-		_ = identity.AccessKeyOf(r)
+		_ = identity.AccessKeyOf(r, identity.ParseQuery(r.URL.RawQuery))
 		failure := identity.Verify(r, nil, secretFor, clock)
 		if failure == nil {
 			return
 		}
 		if !slices.Contains(codes, failure.Code) || failure.Status == 0 {
 			t.Fatalf("Verify(%q, %q) = %+v: code not in Codes() or no status", authorization, query, failure)
+		}
+	})
+}
+
+// FuzzParseQuery holds ParseQuery to url.ParseQuery wherever the latter accepts the
+// query: the first value of every key agrees.
+func FuzzParseQuery(f *testing.F) {
+	for _, seed := range []string{"", "inventory", "inventory=&id=a", "id=a&id=b&inventory", "&&=&a==b&",
+		"a;b", "%zz", "a+b=c%20d", "continuation-token=%2F%2B%3D"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		want, err := url.ParseQuery(raw)
+		if err != nil {
+			return
+		}
+		q := identity.ParseQuery(raw)
+		for k := range want {
+			if got, ok := q.Get(k); !ok || got != want.Get(k) {
+				t.Fatalf("%q: %q = %q (%v), url.ParseQuery %q", raw, k, got, ok, want.Get(k))
+			}
+		}
+		if len(q) < len(want) {
+			t.Fatalf("%q: %d parameters, url.ParseQuery %d keys", raw, len(q), len(want))
 		}
 	})
 }

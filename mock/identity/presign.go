@@ -12,13 +12,13 @@ const MaxPresignExpiry = 7 * 24 * time.Hour
 // verifyPresigned checks a request signed in its query string (a presigned URL).
 // The payload hash is UNSIGNED-PAYLOAD unless the query carries X-Amz-Content-Sha256,
 // and X-Amz-Signature is left out of the canonical query.
-func verifyPresigned(r *http.Request, params []param, p payload, secretFor func(string) (string, bool), now time.Time) ([]byte, *Failure) {
-	algorithm, okAlgorithm := lookup(params, "X-Amz-Algorithm")
-	credential, okCredential := lookup(params, "X-Amz-Credential")
-	sig, okSignature := lookup(params, "X-Amz-Signature")
-	date, okDate := lookup(params, "X-Amz-Date")
-	signedHeaders, okSigned := lookup(params, "X-Amz-SignedHeaders")
-	expires, okExpires := lookup(params, "X-Amz-Expires")
+func verifyPresigned(r *http.Request, params Query, p payload, secretFor func(string) (string, bool), now time.Time) ([]byte, *Failure) {
+	algorithm, okAlgorithm := params.Get("X-Amz-Algorithm")
+	credential, okCredential := params.Get("X-Amz-Credential")
+	sig, okSignature := params.Get("X-Amz-Signature")
+	date, okDate := params.Get("X-Amz-Date")
+	signedHeaders, okSigned := params.Get("X-Amz-SignedHeaders")
+	expires, okExpires := params.Get("X-Amz-Expires")
 	if !okAlgorithm || !okCredential || !okSignature || !okDate || !okSigned || !okExpires {
 		return nil, queryError(msgQueryRequired)
 	}
@@ -66,7 +66,7 @@ func verifyPresigned(r *http.Request, params []param, p payload, secretFor func(
 		return nil, queryError(msgQueryDateScope)
 	}
 	payloadHash := unsignedPayload
-	if v, ok := lookup(params, "X-Amz-Content-Sha256"); ok {
+	if v, ok := params.Get("X-Amz-Content-Sha256"); ok {
 		if f := checkPayloadForm(v); f != nil {
 			return nil, f
 		}

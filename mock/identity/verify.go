@@ -34,22 +34,31 @@ const MaxSkew = 15 * time.Minute
 // An aws-chunked body (x-amz-content-sha256 STREAMING-*) is checked frame by frame
 // after the signature: each chunk's signature along the chain, the trailer's, and
 // x-amz-decoded-content-length; see VerifyPayload for the decoded data.
+//
+// Verify parses r's query itself; a caller that has parsed it already (routing) calls
+// VerifySignature and VerifyPayload with it.
 func Verify(r *http.Request, body []byte, secretFor func(accessKeyID string) (secret string, ok bool), now time.Time) *Failure {
-	_, f := verify(r, body, true, secretFor, now)
+	var q Query
+	if r.URL != nil {
+		q = ParseQuery(r.URL.RawQuery)
+	}
+	_, f := verify(r, q, body, true, secretFor, now)
 	return f
 }
 
 // VerifyPayload is Verify that also returns, when the request holds, the payload the
 // operation reads: body itself, or the chunks of an aws-chunked body concatenated.
-func VerifyPayload(r *http.Request, body []byte, secretFor func(accessKeyID string) (secret string, ok bool), now time.Time) ([]byte, *Failure) {
-	return verify(r, body, true, secretFor, now)
+// q is r's query as routing parsed it (ParseQuery).
+func VerifyPayload(r *http.Request, q Query, body []byte, secretFor func(accessKeyID string) (secret string, ok bool), now time.Time) ([]byte, *Failure) {
+	return verify(r, q, body, true, secretFor, now)
 }
 
 // VerifySignature runs every check of Verify that needs no body, so that a caller can
 // refuse a bad signature before it reads one: all but the body against a hex payload
 // hash and the chunks of an aws-chunked body.
-func VerifySignature(r *http.Request, secretFor func(accessKeyID string) (secret string, ok bool), now time.Time) *Failure {
-	_, f := verify(r, nil, false, secretFor, now)
+// q is r's query as routing parsed it (ParseQuery).
+func VerifySignature(r *http.Request, q Query, secretFor func(accessKeyID string) (secret string, ok bool), now time.Time) *Failure {
+	_, f := verify(r, q, nil, false, secretFor, now)
 	return f
 }
 
@@ -60,15 +69,11 @@ type payload struct {
 	read bool
 }
 
-func verify(r *http.Request, body []byte, read bool, secretFor func(string) (string, bool), now time.Time) ([]byte, *Failure) {
+func verify(r *http.Request, params Query, body []byte, read bool, secretFor func(string) (string, bool), now time.Time) ([]byte, *Failure) {
 	p := payload{body: body, read: read}
-	var params []param
-	if r.URL != nil {
-		params = parseQuery(r.URL.RawQuery)
-	}
 	auth := strings.TrimSpace(r.Header.Get("Authorization"))
-	queryV4 := has(params, "X-Amz-Algorithm") || has(params, "X-Amz-Credential") || has(params, "X-Amz-Signature")
-	queryV2 := has(params, "AWSAccessKeyId")
+	queryV4 := params.Has("X-Amz-Algorithm") || params.Has("X-Amz-Credential") || params.Has("X-Amz-Signature")
+	queryV2 := params.Has("AWSAccessKeyId")
 	switch {
 	case auth != "" && (queryV4 || queryV2):
 		return nil, fail(codeInvalidArgument, msgOneMechanism,
@@ -84,7 +89,7 @@ func verify(r *http.Request, body []byte, read bool, secretFor func(string) (str
 }
 
 // verifyHeader checks a request signed in its Authorization header.
-func verifyHeader(r *http.Request, params []param, auth string, p payload, secretFor func(string) (string, bool), now time.Time) ([]byte, *Failure) {
+func verifyHeader(r *http.Request, params Query, auth string, p payload, secretFor func(string) (string, bool), now time.Time) ([]byte, *Failure) {
 	switch scheme, _, _ := strings.Cut(auth, " "); scheme {
 	case signingAlgorithm:
 	case "AWS":
@@ -140,7 +145,7 @@ func headerDate(h http.Header) (amzDate string, t time.Time, sent string, ok boo
 // signed, the signature is the one the secret gives for the canonical request, and the
 // body (once read) matches a hex payload hash or is a well-signed aws-chunked frame. skip names the query parameter left out of the
 // canonical query (X-Amz-Signature when presigned).
-func checkSignature(r *http.Request, params []param, skip string, p payload, c claim, secret, amzDate, payloadHash string) ([]byte, *Failure) {
+func checkSignature(r *http.Request, params Query, skip string, p payload, c claim, secret, amzDate, payloadHash string) ([]byte, *Failure) {
 	if unsigned := unsignedHeaders(r.Header, c.headerNames); unsigned != "" {
 		return nil, fail(codeAccessDenied, msgHeadersNotSigned, Member{"HeadersNotSigned", unsigned})
 	}
@@ -213,8 +218,3 @@ func tooSkewed(sent string, now time.Time) *Failure {
 
 // serverTime writes a time the way S3's ServerTime and Expires members do.
 func serverTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
-
-func has(params []param, key string) bool {
-	_, ok := lookup(params, key)
-	return ok
-}
