@@ -98,9 +98,6 @@ func fromFailure(f *identity.Failure) *Error {
 	if f.Message != "" {
 		e.Message = f.Message
 	}
-	if !Known(e.Code) && f.Status != 0 {
-		e.Status = f.Status
-	}
 	return e
 }
 

@@ -14,7 +14,7 @@
 //	...
 //	// in verify mode, before the operation runs:
 //	if f := identity.Verify(r, body, dir.Secret, now); f != nil {
-//		// write f as an S3 error: f.Code, f.Status, f.Message (or the table's), f.Extra
+//		// write f as an S3 error: f.Code, f.Message (or the table's), f.Extra; the status is the table's
 //	}
 //	account, key, ok := dir.Lookup(identity.AccessKeyOf(r, identity.ParseQuery(r.URL.RawQuery)))
 //	if !ok {

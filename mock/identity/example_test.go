@@ -35,9 +35,9 @@ func Example() {
 	r.Header.Set("X-Amz-Content-Sha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
 	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 	if f := identity.Verify(r, nil, dir.Secret, now); f != nil {
-		fmt.Println(f.Code, f.Status)
+		fmt.Println(f.Code)
 	}
 	// Output:
 	// 111122223333 true false
-	// SignatureDoesNotMatch 403
+	// SignatureDoesNotMatch
 }

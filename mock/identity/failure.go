@@ -1,7 +1,6 @@
 package identity
 
 import (
-	"net/http"
 	"strings"
 )
 
@@ -9,9 +8,9 @@ import (
 // renders it as an <Error> document and changes nothing.
 type Failure struct {
 	// Code is the S3 error code, the wire string of <Code> ("SignatureDoesNotMatch").
+	// The reason is all this package gives: the status and framing are the error
+	// table's (package mock), the one place they live.
 	Code string
-	// Status is the HTTP status S3 answers with.
-	Status int
 	// Message is the text of <Message>. Empty means the error table's default message
 	// for Code; it is set whenever S3 uses a wording of its own for this trigger.
 	Message string
@@ -35,7 +34,7 @@ func (f *Failure) Value(name string) (value string, ok bool) {
 	return "", false
 }
 
-// The codes Verify can answer with. Status lives in statusOf, one row per code.
+// The codes Verify can answer with; allCodes lists them in a stable order.
 const (
 	codeAccessDenied                      = "AccessDenied"
 	codeInvalidAccessKeyID                = "InvalidAccessKeyId"
@@ -51,33 +50,26 @@ const (
 	codeNotImplemented                    = "NotImplemented"
 )
 
-// statusOf is the one place where the status of each code lives, in a stable order.
-var statusOf = []struct {
-	code   string
-	status int
-}{
-	{codeAccessDenied, http.StatusForbidden},
-	{codeInvalidAccessKeyID, http.StatusForbidden},
-	{codeSignatureDoesNotMatch, http.StatusForbidden},
-	{codeRequestTimeTooSkewed, http.StatusForbidden},
-	{codeXAmzContentSHA256Mismatch, http.StatusBadRequest},
-	{codeAuthorizationHeaderMalformed, http.StatusBadRequest},
-	{codeAuthorizationQueryParametersError, http.StatusBadRequest},
-	{codeInvalidRequest, http.StatusBadRequest},
-	{codeInvalidArgument, http.StatusBadRequest},
-	{codeIncompleteBody, http.StatusBadRequest},
-	{codeMissingContentLength, http.StatusLengthRequired},
-	{codeNotImplemented, http.StatusNotImplemented},
+// allCodes lists every code Verify can answer with, in a stable order.
+var allCodes = [...]string{
+	codeAccessDenied,
+	codeInvalidAccessKeyID,
+	codeSignatureDoesNotMatch,
+	codeRequestTimeTooSkewed,
+	codeXAmzContentSHA256Mismatch,
+	codeAuthorizationHeaderMalformed,
+	codeAuthorizationQueryParametersError,
+	codeInvalidRequest,
+	codeInvalidArgument,
+	codeIncompleteBody,
+	codeMissingContentLength,
+	codeNotImplemented,
 }
 
 // Codes lists every S3 error code Verify and CheckContentSHA256 can return, so that
 // the error table that renders them can prove it has a row for each.
 func Codes() []string {
-	codes := make([]string, len(statusOf))
-	for i, row := range statusOf {
-		codes[i] = row.code
-	}
-	return codes
+	return append([]string(nil), allCodes[:]...)
 }
 
 // Messages. Those marked R, D or I follow fixtures/FACTS.md or S3's recorded answers; those
@@ -126,15 +118,9 @@ func wrongService(service string) string {
 	return `incorrect service "` + service + `". This endpoint belongs to "` + signingService + `".`
 }
 
-// fail builds a Failure with the status of code.
+// fail builds a Failure: a code and, where S3 words the case its own way, a message.
 func fail(code, message string, extra ...Member) *Failure {
-	f := &Failure{Code: code, Message: message, Extra: extra}
-	for _, row := range statusOf {
-		if row.code == code {
-			f.Status = row.status
-		}
-	}
-	return f
+	return &Failure{Code: code, Message: message, Extra: extra}
 }
 
 // hexBytes writes s the way S3 writes StringToSignBytes: each byte as two lower-case

@@ -31,7 +31,7 @@ var _ = Describe("Verify", func() {
 				rewrite(req, old, new)
 				f := v.Do(req)
 				Expect(f.Code).To(Equal("AuthorizationHeaderMalformed"))
-				Expect(f.Status).To(Equal(http.StatusBadRequest))
+				Expect(statusOf(f)).To(Equal(http.StatusBadRequest))
 				Expect(f.Message).To(Equal("The authorization header is malformed; " + reason))
 			},
 			Entry("no SignedHeaders", ", SignedHeaders=host;x-amz-content-sha256;x-amz-date", "",

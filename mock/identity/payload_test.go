@@ -31,7 +31,7 @@ var _ = Describe("CheckContentSHA256", func() {
 		h := http.Header{}
 		h.Set("X-Amz-Content-Sha256", sha256Hex(nil))
 		Expect(identity.CheckContentSHA256(h, body)).To(Equal(&identity.Failure{
-			Code: "XAmzContentSHA256Mismatch", Status: http.StatusBadRequest,
+			Code: "XAmzContentSHA256Mismatch",
 			Extra: []identity.Member{
 				{Name: "ClientComputedContentSHA256", Value: sha256Hex(nil)},
 				{Name: "S3ComputedContentSHA256", Value: sha256Hex(body)},

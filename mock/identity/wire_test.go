@@ -21,6 +21,7 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
+	"github.com/s3invmock/s3invmock/mock"
 	"github.com/s3invmock/s3invmock/mock/identity"
 )
 
@@ -175,3 +176,9 @@ func readCloser(b []byte) io.ReadCloser { return io.NopCloser(bytes.NewReader(b)
 // spacedHex is fmt's own rendering of bytes as spaced lower-case hex, an independent
 // check of StringToSignBytes and CanonicalRequestBytes.
 func spacedHex(s string) string { return fmt.Sprintf("% x", s) }
+
+// statusOf is the status the error table gives a refusal: identity names the reason,
+// and the fake's table (package mock) is the one place statuses live.
+func statusOf(f *identity.Failure) int {
+	return mock.NewError(mock.ErrorCode(f.Code)).Status
+}
