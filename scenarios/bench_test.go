@@ -41,7 +41,7 @@ func BenchmarkHundredRulesNoMatch(b *testing.B) {
 		sc   *scenarios.Scenario
 	}{{"no-scenario", nil}, {"100-rules", hundredRules()}} {
 		b.Run(bc.name, func(b *testing.B) {
-			e := scenarios.NewEngine(bc.sc)
+			e := engineFor(bc.sc)
 			defer e.Close()
 			srv := mock.New(mock.WithHook(e))
 			if err := srv.AddBucket("logs"); err != nil {
@@ -63,7 +63,7 @@ func BenchmarkHundredRulesNoMatch(b *testing.B) {
 // BenchmarkEngineHundredRules isolates the engine: Handle on a routed HeadBucket with
 // a next that does nothing, so the figure is the rules' own cost per request.
 func BenchmarkEngineHundredRules(b *testing.B) {
-	e := scenarios.NewEngine(hundredRules())
+	e := engineFor(hundredRules())
 	defer e.Close()
 	req := httptest.NewRequest(http.MethodHead, "/logs", nil)
 	w := httptest.NewRecorder()

@@ -29,7 +29,7 @@ func idCall(id string) *mock.Call {
 var _ = Describe("Match globs", func() {
 	DescribeTable("match the whole id, * any run of bytes, ? one byte",
 		func(glob, id string, want bool) {
-			e := scenarios.NewEngine(scenarios.New().Rule("r").ID(glob).MustBuild())
+			e := engineFor(scenarios.New().Rule("r").ID(glob).MustBuild())
 			c := idCall(id)
 			handle(e, &fakeS3{}, c)
 			Expect(c.FiredRules).To(Equal(map[bool][]string{true: {"r"}, false: nil}[want]))
@@ -62,7 +62,7 @@ var _ = Describe("Match globs", func() {
 		for i := range 50 {
 			b.Rule("long-" + itoa(i)).ID(longestGlob()).Fail(mock.SlowDown)
 		}
-		e := scenarios.NewEngine(b.MustBuild())
+		e := engineFor(b.MustBuild())
 		started, longDone, shortDone := make(chan struct{}), make(chan struct{}), make(chan struct{})
 		go func() {
 			defer GinkgoRecover()
@@ -112,7 +112,7 @@ var _ = Describe("latency bounds", func() {
 			ch <- time.Time{}
 			return ch
 		}
-		e := scenarios.NewEngine(scenarios.New().
+		e := engineFor(scenarios.New().
 			Rule("a").DelayFixed(math.MaxInt64).Rule("b").DelayFixed(math.MaxInt64/2+2).
 			MustBuild(), scenarios.WithAfter(after))
 		handle(e, &fakeS3{}, put("a"))
@@ -131,7 +131,7 @@ var _ = Describe("latency bounds", func() {
 // BenchmarkLongestGlob60KB matches the longest allowed glob against a 60 KB id that
 // it almost matches everywhere: the matcher's worst case, through Engine.Handle.
 func BenchmarkLongestGlob60KB(b *testing.B) {
-	e := scenarios.NewEngine(scenarios.New().Rule("r").ID(longestGlob()).Fail(mock.SlowDown).MustBuild())
+	e := engineFor(scenarios.New().Rule("r").ID(longestGlob()).Fail(mock.SlowDown).MustBuild())
 	defer e.Close()
 	req := httptest.NewRequest(http.MethodGet, "/logs", nil)
 	call := idCall(strings.Repeat("a", 60_000))

@@ -16,7 +16,8 @@
 //
 //	sc, err := scenarios.Load("fixtures/scenarios/throttling-storm.yaml")
 //	...
-//	engine := scenarios.NewEngine(sc)
+//	engine := scenarios.NewEngine()
+//	if err := engine.Replace(sc); err != nil { ... }
 //	defer engine.Close()
 //	srv := mock.New(mock.WithHook(engine))
 //	ts := httptest.NewServer(srv)

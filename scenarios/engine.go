@@ -43,16 +43,12 @@ type run struct {
 	gone  chan struct{} // closed when the scenario is replaced or cleared
 }
 
-// NewEngine returns an engine running sc; nil means no scenario yet. sc must be
-// valid (it is when it comes from Parse, Load or Builder.Build): an invalid one
-// panics, as regexp.MustCompile does, because it is a programming error.
-func NewEngine(sc *Scenario, opts ...EngineOption) *Engine {
+// NewEngine returns an engine with no scenario: every request passes through until
+// Replace installs one. It cannot fail; Replace is where a scenario is validated.
+func NewEngine(opts ...EngineOption) *Engine {
 	e := &Engine{closed: make(chan struct{})}
 	for _, o := range opts {
 		o(e)
-	}
-	if err := e.Replace(sc); err != nil {
-		panic("scenarios.NewEngine: " + err.Error())
 	}
 	return e
 }

@@ -67,26 +67,26 @@ var _ = Describe("Engine", func() {
 
 	Describe("when", func() {
 		It("lets `after` matches through, then fires", func() {
-			e := scenarios.NewEngine(scenarios.New().Rule("r").After(2).MustBuild())
+			e := engineFor(scenarios.New().Rule("r").After(2).MustBuild())
 			Expect(fired(e, s3, 4, putA)).To(Equal([][]string{nil, nil, {"r"}, {"r"}}))
 		})
 		It("stands aside after `times` firings", func() {
-			e := scenarios.NewEngine(scenarios.New().Rule("r").Times(2).MustBuild())
+			e := engineFor(scenarios.New().Rule("r").Times(2).MustBuild())
 			Expect(fired(e, s3, 3, putA)).To(Equal([][]string{{"r"}, {"r"}, nil}))
 		})
 		It("fires on every n-th match, counted after `after`", func() {
-			e := scenarios.NewEngine(scenarios.New().Rule("r").After(1).Every(2).MustBuild())
+			e := engineFor(scenarios.New().Rule("r").After(1).Every(2).MustBuild())
 			Expect(fired(e, s3, 5, putA)).To(Equal([][]string{nil, nil, {"r"}, nil, {"r"}}))
 		})
 		It("counts only the requests that matched the rule", func() {
-			e := scenarios.NewEngine(scenarios.New().Rule("r").Bucket("b").After(1).MustBuild())
+			e := engineFor(scenarios.New().Rule("r").Bucket("b").After(1).MustBuild())
 			handle(e, s3, put("a"))
 			handle(e, s3, put("b"))
 			Expect(fired(e, s3, 1, func() *mock.Call { return put("b") })).To(Equal([][]string{{"r"}}))
 			Expect(e.Status().Rules[0].Matched).To(BeEquivalentTo(2))
 		})
 		It("reads the state as the request found it; setState applies from the next one", func() {
-			e := scenarios.NewEngine(scenarios.New().
+			e := engineFor(scenarios.New().
 				Rule("first").InState(scenarios.StartState).SetState("Failed").
 				Rule("second").InState("Failed").SetState("Over").
 				MustBuild())
@@ -97,7 +97,7 @@ var _ = Describe("Engine", func() {
 
 	Describe("match", func() {
 		It("matches operations, globs, method, access key, account and headers", func() {
-			e := scenarios.NewEngine(scenarios.New().
+			e := engineFor(scenarios.New().
 				Rule("r").On(mock.PutBucketInventoryConfiguration, mock.HeadBucket).Bucket("locked-?x*").
 				ID("d*").Method("put").AccessKey("AKIA*").Account("1234*").Header("user-agent", "*aws-cli*").
 				MustBuild())
@@ -138,7 +138,7 @@ var _ = Describe("Engine", func() {
 				ch <- time.Time{}
 				return ch
 			}
-			e := scenarios.NewEngine(scenarios.New().
+			e := engineFor(scenarios.New().
 				Rule("slow").DelayFixed(100*time.Millisecond).
 				Rule("deny").Fail(mock.AccessDenied).DelayFixed(20*time.Millisecond).
 				Rule("teapot").Respond(418, nil, "tea").
@@ -152,7 +152,7 @@ var _ = Describe("Engine", func() {
 			Expect(s3.count()).To(BeZero(), "an injected error never reaches the fake S3")
 		})
 		It("renders error overrides and codes outside the table", func() {
-			e := scenarios.NewEngine(scenarios.New().
+			e := engineFor(scenarios.New().
 				Rule("r").FailWith(scenarios.ErrorSpec{Code: "Teapot", Status: 418, Message: "short and stout", Headers: map[string]string{"retry-after": "1"}}).
 				MustBuild())
 			rec := handle(e, s3, putA())
@@ -161,14 +161,14 @@ var _ = Describe("Engine", func() {
 			Expect(rec.Body.String()).To(HavePrefix(`<?xml version="1.0" encoding="UTF-8"?>` + "\n<Error><Code>Teapot</Code><Message>short and stout</Message>"))
 		})
 		It("answers a literal response", func() {
-			e := scenarios.NewEngine(scenarios.New().Rule("r").Respond(202, map[string]string{"X-Fake": "yes"}, "hello").MustBuild())
+			e := engineFor(scenarios.New().Rule("r").Respond(202, map[string]string{"X-Fake": "yes"}, "hello").MustBuild())
 			rec := handle(e, s3, putA())
 			Expect(rec.Code).To(Equal(202))
 			Expect(rec.Header().Get("X-Fake")).To(Equal("yes"))
 			Expect(rec.Body.String()).To(Equal("hello"))
 		})
 		It("sets page size and trap on List calls only", func() {
-			e := scenarios.NewEngine(scenarios.New().Rule("r").Page(1, mock.TrapSameToken).MustBuild())
+			e := engineFor(scenarios.New().Rule("r").Page(1, mock.TrapSameToken).MustBuild())
 			l, p := list("a"), putA()
 			handle(e, s3, l)
 			handle(e, s3, p)
@@ -178,7 +178,7 @@ var _ = Describe("Engine", func() {
 			Expect(s3.count()).To(Equal(2))
 		})
 		It("sends the real status with a body that is not well-formed XML", func() {
-			e := scenarios.NewEngine(scenarios.New().Rule("r").Fault(scenarios.FaultMalformed).MustBuild())
+			e := engineFor(scenarios.New().Rule("r").Fault(scenarios.FaultMalformed).MustBuild())
 			rec := handle(e, s3, putA())
 			Expect(rec.Code).To(Equal(http.StatusOK))
 			Expect(rec.Header().Get("Content-Length")).To(Equal(itoa(rec.Body.Len())))
@@ -192,7 +192,7 @@ var _ = Describe("Engine", func() {
 				ch <- time.Time{}
 				return ch
 			}
-			e := scenarios.NewEngine(scenarios.New().Rule("r").Bandwidth(10).MustBuild(), scenarios.WithAfter(after))
+			e := engineFor(scenarios.New().Rule("r").Bandwidth(10).MustBuild(), scenarios.WithAfter(after))
 			rec := handle(e, s3, putA())
 			Expect(rec.Body.Len()).To(BeNumerically(">", 100))
 			Expect(rec.Flushed).To(BeTrue())
@@ -203,7 +203,7 @@ var _ = Describe("Engine", func() {
 	Describe("lifecycle", func() {
 		It("rewinds counters, state and random source on Reset, and on Replace", func() {
 			sc := scenarios.New().Seed(3).Rule("r").Probability(0.5).SetState("Moved").MustBuild()
-			e := scenarios.NewEngine(sc)
+			e := engineFor(sc)
 			first := fired(e, s3, 20, putA)
 			Expect(e.Status().State).To(Equal("Moved"))
 			e.Reset()
@@ -214,12 +214,12 @@ var _ = Describe("Engine", func() {
 			Expect(fired(e, s3, 20, putA)).To(Equal(first))
 		})
 		It("keeps the old scenario when a replacement is invalid", func() {
-			e := scenarios.NewEngine(scenarios.New().Rule("r").MustBuild())
+			e := engineFor(scenarios.New().Rule("r").MustBuild())
 			Expect(e.Replace(&scenarios.Scenario{Rules: []scenarios.Rule{{}}})).To(HaveOccurred())
 			Expect(e.Status().Rules).To(HaveLen(1))
 		})
 		It("passes everything through once cleared or closed", func() {
-			e := scenarios.NewEngine(scenarios.New().Rule("r").Fail(mock.SlowDown).MustBuild())
+			e := engineFor(scenarios.New().Rule("r").Fail(mock.SlowDown).MustBuild())
 			e.Clear()
 			Expect(handle(e, s3, putA()).Code).To(Equal(http.StatusOK))
 			Expect(e.Status().Active).To(BeFalse())
@@ -231,7 +231,7 @@ var _ = Describe("Engine", func() {
 
 	Describe("probability", func() {
 		pattern := func(seed uint64) [][]string {
-			e := scenarios.NewEngine(scenarios.New().Seed(seed).Rule("coin").Probability(0.5).MustBuild())
+			e := engineFor(scenarios.New().Seed(seed).Rule("coin").Probability(0.5).MustBuild())
 			return fired(e, s3, 64, putA)
 		}
 		It("gives the same pattern for the same seed, another for another", func() {
@@ -248,7 +248,7 @@ var _ = Describe("Engine", func() {
 
 var _ = DescribeTable("globs in match",
 	func(pattern, bucket string, want bool) {
-		e := scenarios.NewEngine(scenarios.New().Rule("g").Bucket(pattern).MustBuild())
+		e := engineFor(scenarios.New().Rule("g").Bucket(pattern).MustBuild())
 		c := put(bucket)
 		handle(e, &fakeS3{}, c)
 		Expect(c.FiredRules).To(Equal(map[bool][]string{true: {"g"}}[want]))

@@ -19,7 +19,7 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	engine := scenarios.NewEngine(sc)
+	engine := engineFor(sc)
 	defer engine.Close()
 
 	ok := func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusOK) }

@@ -31,7 +31,7 @@ type fake struct {
 // engine closes before the server so that no hung request can hold shutdown up.
 func startFake(sc *scenarios.Scenario, buckets ...string) *fake {
 	GinkgoHelper()
-	e := scenarios.NewEngine(sc)
+	e := engineFor(sc)
 	srv := mock.New(mock.WithHook(e))
 	for _, b := range buckets {
 		Expect(srv.AddBucket(b)).To(Succeed())

@@ -24,9 +24,11 @@ type target struct {
 // startInProcess serves a fresh fake from this process, as a Go test would.
 func startInProcess(wl workload) (*target, error) {
 	var opts []mock.Option
-	engine := scenarios.NewEngine(nil)
+	engine := scenarios.NewEngine()
 	if wl.scenario {
-		engine = scenarios.NewEngine(hundredRules())
+		if err := engine.Replace(hundredRules()); err != nil {
+			return nil, err
+		}
 	}
 	opts = append(opts, mock.WithHook(engine))
 	ts := httptest.NewServer(mock.New(opts...))

@@ -37,7 +37,7 @@ func recordUntil(ctx context.Context, cfg Config, stdout, stderr io.Writer) int 
 		return 2
 	}
 	upstream, _ := url.Parse(cfg.Upstream) // checked by setUpstream
-	s := &sidecar{cfg: cfg, log: newLogger(cfg.Log, stderr), engine: scenarios.NewEngine(nil)}
+	s := &sidecar{cfg: cfg, log: newLogger(cfg.Log, stderr), engine: scenarios.NewEngine()}
 	s.cfg.State = "" // the recorder's own state is not the upstream's: no snapshot
 	defer s.engine.Close()
 	// A recorder always captures: the journal is what it records.
@@ -220,7 +220,7 @@ func validateBundle(data []byte) error {
 	if err != nil {
 		return err
 	}
-	engine := scenarios.NewEngine(nil)
+	engine := scenarios.NewEngine()
 	defer engine.Close()
 	return b.Install(mock.New(), engine)
 }

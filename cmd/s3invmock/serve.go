@@ -122,7 +122,10 @@ func build(cfg Config, stderr io.Writer) (*sidecar, error) {
 			return nil, fmt.Errorf("S3INVMOCK_SCENARIO (-scenario) %s", oneLine(cfg.Scenario, err))
 		}
 	}
-	s := &sidecar{cfg: cfg, log: newLogger(cfg.Log, stderr), engine: scenarios.NewEngine(sc)}
+	s := &sidecar{cfg: cfg, log: newLogger(cfg.Log, stderr), engine: scenarios.NewEngine()}
+	if err := s.engine.Replace(sc); err != nil { // Load validated it; kept for safety
+		return nil, fmt.Errorf("S3INVMOCK_SCENARIO (-scenario) %s", oneLine(cfg.Scenario, err))
+	}
 	s.srv = mock.New(append(mockOptions(cfg, s.log), mock.WithHook(s.engine), mock.WithAuth(cfg.Auth))...)
 	if st != nil {
 		if err := s.srv.LoadState(st); err != nil {

@@ -58,7 +58,7 @@ func adminDoc(id string) string {
 // startAdmin serves a fake S3 with the control API in front of it.
 func startAdmin(opts ...control.Option) (*mock.Server, *scenarios.Engine, *httptest.Server) {
 	srv := mock.New()
-	engine := scenarios.NewEngine(nil)
+	engine := scenarios.NewEngine()
 	DeferCleanup(engine.Close)
 	ts := httptest.NewServer(control.New(srv, engine, opts...))
 	DeferCleanup(ts.Close)

@@ -52,7 +52,7 @@ type server struct {
 }
 
 func start(opts ...control.Option) *server {
-	e := scenarios.NewEngine(nil)
+	e := scenarios.NewEngine()
 	srv := mock.New()
 	Expect(srv.AddBucket("logs")).To(Succeed())
 	ts := httptest.NewServer(control.New(srv, e, opts...))

@@ -16,7 +16,7 @@ import (
 // another fake: all over HTTP, as any language's tests can do against the sidecar.
 func Example_exportAndReplay() {
 	serve := func(buckets ...string) (*httptest.Server, *scenarios.Engine) {
-		e, srv := scenarios.NewEngine(nil), mock.New()
+		e, srv := scenarios.NewEngine(), mock.New()
 		for _, b := range buckets {
 			_ = srv.AddBucket(b)
 		}

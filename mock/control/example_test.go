@@ -15,7 +15,7 @@ import (
 // The control API and the fake S3 share one listener: a scenario PUT to /_mock/scenarios
 // changes how the S3 paths answer.
 func Example() {
-	engine := scenarios.NewEngine(nil)
+	engine := scenarios.NewEngine()
 	defer engine.Close()
 	ts := httptest.NewServer(control.New(mock.New(), engine))
 	defer ts.Close()

@@ -32,7 +32,7 @@ func startVerifying(opts ...control.Option) (*mock.Server, *httptest.Server) {
 	st, err := mock.ParseState([]byte(lockedSeed))
 	Expect(err).NotTo(HaveOccurred())
 	Expect(srv.LoadState(st)).To(Succeed())
-	engine := scenarios.NewEngine(nil)
+	engine := scenarios.NewEngine()
 	DeferCleanup(engine.Close)
 	ts := httptest.NewServer(control.New(srv, engine, opts...))
 	DeferCleanup(ts.Close)

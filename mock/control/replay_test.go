@@ -121,7 +121,7 @@ var _ = Describe("capture, export and replay over HTTP", func() {
 	})
 
 	It("starts the export from the state the control API began with when capture was on", func() {
-		e := scenarios.NewEngine(nil)
+		e := scenarios.NewEngine()
 		srv := mock.New(mock.WithCapture(true))
 		Expect(srv.AddBucket("logs")).To(Succeed())
 		ts := httptest.NewServer(control.New(srv, e))

@@ -114,7 +114,7 @@ func Start(tb TB, opts ...Option) *Fake {
 	for _, o := range opts {
 		o(&s)
 	}
-	engine := scenarios.NewEngine(nil)
+	engine := scenarios.NewEngine()
 	srv := mock.New(append(s.mockOpts, mock.WithHook(engine))...)
 	f := &Fake{Server: srv, engine: engine, account: mock.DefaultAccount,
 		accessKeyID: DefaultAccessKeyID, secret: DefaultSecretAccessKey}

@@ -59,7 +59,7 @@ var knownImports = map[string]string{
 var (
 	commentsAndStrings = regexp.MustCompile("//[^\n]*|\"(?:[^\"\\\\\n]|\\\\.)*\"|`[^`]*`")
 	qualified          = regexp.MustCompile(`\b([a-z][a-z0-9]*)\.[A-Z]`)
-	declared           = regexp.MustCompile(`(?m)^([A-Za-z_][\w, ]*?)\s*:=`)
+	declared           = regexp.MustCompile(`(?m)^([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*:=`)
 )
 
 // asFile returns a complete file as it is, and wraps a fragment in a test function of
