@@ -20,20 +20,10 @@ func (s *Server) SetAuth(mode identity.Mode) { s.auth.Store(&mode) }
 func (s *Server) Auth() identity.Mode { return *s.auth.Load() }
 
 // SetDirectory replaces the accounts and keys the server knows (nil: none).
-func (s *Server) SetDirectory(d *identity.Directory) { s.directory.Store(d) }
+func (s *Server) SetDirectory(d *identity.Directory) { s.store.setDirectory(d) }
 
 // Directory returns the accounts and keys the server knows; nil when none.
-func (s *Server) Directory() *identity.Directory { return s.directory.Load() }
-
-// loadAccounts makes a loaded state's accounts the directory, replacing any set with
-// WithDirectory or SetDirectory; no accounts leaves an empty directory.
-func (s *Server) loadAccounts(accounts []identity.Account) {
-	dir, err := identity.NewDirectory(accounts)
-	if err != nil {
-		return // unreachable: LoadState refuses every state NewDirectory refuses
-	}
-	s.SetDirectory(dir)
-}
+func (s *Server) Directory() *identity.Directory { return s.store.directory.Load() }
 
 // resolveCaller fills the call's access key and account. A key the directory knows
 // selects its account and its permissions, in both modes; any other caller is
@@ -44,7 +34,7 @@ func (s *Server) resolveCaller(r *http.Request, c *Call) {
 	if c.AccessKey == "" {
 		return
 	}
-	if account, key, ok := s.directory.Load().Lookup(c.AccessKey); ok {
+	if account, key, ok := s.store.directory.Load().Lookup(c.AccessKey); ok {
 		c.Account, c.key = account, &key
 	}
 }
@@ -59,7 +49,7 @@ func (s *Server) authenticate(r *http.Request, c *Call) *Error {
 	if *s.auth.Load() != identity.ModeVerify {
 		return nil
 	}
-	secretFor, now := s.directory.Load().Secret, s.cfg.clock()
+	secretFor, now := s.store.directory.Load().Secret, s.cfg.clock()
 	if f := identity.VerifySignature(r, c.Query, secretFor, now); f != nil {
 		return fromFailure(f)
 	}

@@ -99,6 +99,14 @@ func (j *journal) snapshot() []Entry {
 	return append(out, j.entries[:j.next]...)
 }
 
+// lastSeq is the sequence number of the newest entry ever added; the journal alone
+// numbers entries.
+func (j *journal) lastSeq() uint64 {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.seq
+}
+
 func (j *journal) clear() {
 	j.mu.Lock()
 	j.entries = nil

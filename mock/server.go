@@ -16,17 +16,16 @@ import (
 // It is an http.Handler: wrap it in httptest.NewServer in a test, or in an http.Server
 // in the sidecar. Two Servers share nothing.
 type Server struct {
-	cfg       config
-	hosts     []hostPattern
-	router    *mux.Router
-	store     *store
-	journal   *journal
-	tokens    tokens
-	dates     dateCache
-	hook      atomic.Pointer[hookBox]
-	capture   atomic.Bool
-	auth      atomic.Pointer[identity.Mode]
-	directory atomic.Pointer[identity.Directory]
+	cfg     config
+	hosts   []hostPattern
+	router  *mux.Router
+	store   *store
+	journal *journal
+	tokens  tokens
+	dates   dateCache
+	hook    atomic.Pointer[hookBox]
+	capture atomic.Bool
+	auth    atomic.Pointer[identity.Mode]
 }
 
 type hookBox struct{ h Hook }

@@ -126,8 +126,11 @@ func (s *Server) LoadState(st *State) error {
 	if len(problems) > 0 {
 		return &StateError{Problems: problems}
 	}
-	s.store.replaceAll(buckets, cloneAccounts(st.Accounts))
-	s.loadAccounts(st.Accounts)
+	dir, err := identity.NewDirectory(st.Accounts)
+	if err != nil { // compileState refuses every state NewDirectory refuses
+		return &StateError{Problems: []StateProblem{{Path: "accounts", Message: err.Error()}}}
+	}
+	s.store.replaceAll(buckets, cloneAccounts(st.Accounts), dir)
 	return nil
 }
 

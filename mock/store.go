@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unique"
 
@@ -104,6 +105,9 @@ type store struct {
 	buckets map[string]*bucketState
 	// accounts are the seed's accounts, kept so that a snapshot carries them.
 	accounts []identity.Account
+	// directory is the keys of the accounts, read by every request without the lock
+	// and written only under it, together with accounts (replaceAll, setDirectory).
+	directory atomic.Pointer[identity.Directory]
 	// maxBuckets caps how many buckets createBucket makes (WithMaxBuckets).
 	maxBuckets int
 }
@@ -249,12 +253,21 @@ func (s *store) configurations(bucket string) ([]storedConfiguration, bool) {
 	return slices.Clone(b.configs), true
 }
 
-// replaceAll swaps in a whole new set of buckets and accounts at once, for LoadState:
-// a concurrent request sees either the old state or the new one, never a mix.
-func (s *store) replaceAll(buckets map[string]*bucketState, accounts []identity.Account) {
+// replaceAll swaps in a whole new set of buckets, accounts and the directory of their
+// keys in one step, for LoadState: a snapshot (dump) sees the old state or the new
+// one, never buckets of one and keys of the other.
+func (s *store) replaceAll(buckets map[string]*bucketState, accounts []identity.Account, dir *identity.Directory) {
 	s.mu.Lock()
 	s.buckets = buckets
 	s.accounts = accounts
+	s.directory.Store(dir)
+	s.mu.Unlock()
+}
+
+// setDirectory replaces the keys the server knows, between two whole-state steps.
+func (s *store) setDirectory(dir *identity.Directory) {
+	s.mu.Lock()
+	s.directory.Store(dir)
 	s.mu.Unlock()
 }
 
