@@ -72,6 +72,17 @@ var settings = []setting{
 	{"S3INVMOCK_RECORD_MAX_BODY", "record-max-body", "1MiB", "record: a request body up to this size (bytes, KiB, MiB or GiB) is kept in the journal; a larger one is forwarded whole, kept as its size only (request_body_elided)", setRecordMaxBody},
 }
 
+// settingName names a setting as every message does, "S3INVMOCK_SEED (-seed)", from
+// the settings table, so that no message retypes a name the table could change.
+func settingName(flag string) string {
+	for _, st := range settings {
+		if st.flag == flag {
+			return st.env + " (-" + st.flag + ")"
+		}
+	}
+	return "-" + flag // unreachable for the table's own flags
+}
+
 // SettingError is a bad setting: it names the variable and its flag twin.
 type SettingError struct {
 	Env, Flag, Value string

@@ -33,7 +33,7 @@ func record(cfg Config, stdout, stderr io.Writer) int {
 
 func recordUntil(ctx context.Context, cfg Config, stdout, stderr io.Writer) int {
 	if cfg.Upstream == "" {
-		fmt.Fprintln(stderr, "s3invmock: record needs S3INVMOCK_UPSTREAM (-upstream), the URL of the S3 endpoint to record")
+		fmt.Fprintln(stderr, "s3invmock: record needs "+settingName("upstream")+", the URL of the S3 endpoint to record")
 		return 2
 	}
 	upstream, _ := url.Parse(cfg.Upstream) // checked by setUpstream
@@ -53,7 +53,7 @@ func recordUntil(ctx context.Context, cfg Config, stdout, stderr io.Writer) int 
 
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
-		fmt.Fprintf(stderr, "s3invmock: S3INVMOCK_ADDR (-addr) %q: %v\n", cfg.Addr, err)
+		fmt.Fprintf(stderr, "s3invmock: %s %q: %v\n", settingName("addr"), cfg.Addr, err)
 		return 2
 	}
 	hs := &http.Server{
@@ -209,7 +209,7 @@ func loadReplay(file string, srv *mock.Server, engine *scenarios.Engine) error {
 		err = b.Install(srv, engine)
 	}
 	if err != nil {
-		return fmt.Errorf("S3INVMOCK_REPLAY (-replay) %s", oneLine(file, err))
+		return fmt.Errorf("%s %s", settingName("replay"), oneLine(file, err))
 	}
 	return nil
 }

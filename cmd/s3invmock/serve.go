@@ -68,7 +68,7 @@ func serveUntil(ctx context.Context, cfg Config, stdout, stderr io.Writer) int {
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
-		fmt.Fprintf(stderr, "s3invmock: S3INVMOCK_ADDR (-addr) %q: %v\n", cfg.Addr, err)
+		fmt.Fprintf(stderr, "s3invmock: %s %q: %v\n", settingName("addr"), cfg.Addr, err)
 		return 2
 	}
 	hs := &http.Server{
@@ -109,7 +109,7 @@ func readyAddr(configured string, bound net.Addr) string {
 func build(cfg Config, stderr io.Writer) (*sidecar, error) {
 	if cfg.State != "" {
 		if err := checkStateDir(cfg.State); err != nil {
-			return nil, fmt.Errorf("S3INVMOCK_STATE (-state) %s: %v", cfg.State, err)
+			return nil, fmt.Errorf("%s %s: %v", settingName("state"), cfg.State, err)
 		}
 	}
 	st, from, err := initialState(cfg)
@@ -119,12 +119,12 @@ func build(cfg Config, stderr io.Writer) (*sidecar, error) {
 	var sc *scenarios.Scenario
 	if cfg.Scenario != "" {
 		if sc, err = scenarios.Load(cfg.Scenario); err != nil {
-			return nil, fmt.Errorf("S3INVMOCK_SCENARIO (-scenario) %s", oneLine(cfg.Scenario, err))
+			return nil, fmt.Errorf("%s %s", settingName("scenario"), oneLine(cfg.Scenario, err))
 		}
 	}
 	s := &sidecar{cfg: cfg, log: newLogger(cfg.Log, stderr), engine: scenarios.NewEngine()}
 	if err := s.engine.Replace(sc); err != nil { // Load validated it; kept for safety
-		return nil, fmt.Errorf("S3INVMOCK_SCENARIO (-scenario) %s", oneLine(cfg.Scenario, err))
+		return nil, fmt.Errorf("%s %s", settingName("scenario"), oneLine(cfg.Scenario, err))
 	}
 	s.srv = mock.New(append(mockOptions(cfg, s.log), mock.WithHook(s.engine), mock.WithAuth(cfg.Auth))...)
 	if st != nil {
@@ -147,23 +147,23 @@ func initialState(cfg Config) (st *mock.State, from string, err error) {
 		st, exists, err := readStateFile(cfg.State)
 		if exists {
 			if err != nil {
-				return nil, "", fmt.Errorf("S3INVMOCK_STATE (-state) %s", oneLine(cfg.State, err))
+				return nil, "", fmt.Errorf("%s %s", settingName("state"), oneLine(cfg.State, err))
 			}
-			return st, "S3INVMOCK_STATE (-state)", nil
+			return st, settingName("state"), nil
 		}
 	}
 	if cfg.Seed != "" {
 		st, _, err := readStateFile(cfg.Seed)
 		if err != nil {
-			return nil, "", fmt.Errorf("S3INVMOCK_SEED (-seed) %s", oneLine(cfg.Seed, err))
+			return nil, "", fmt.Errorf("%s %s", settingName("seed"), oneLine(cfg.Seed, err))
 		}
-		return st, "S3INVMOCK_SEED (-seed)", nil
+		return st, settingName("seed"), nil
 	}
 	return nil, "", nil
 }
 
 func fileOf(cfg Config, from string) string {
-	if strings.HasPrefix(from, "S3INVMOCK_STATE") {
+	if from == settingName("state") {
 		return cfg.State
 	}
 	return cfg.Seed
