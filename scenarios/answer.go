@@ -32,15 +32,18 @@ func answerFor(a *Action) answer {
 	case a.Respond != nil:
 		return literal{a.Respond}
 	}
-	switch a.Fault {
+	if a.Fault == nil {
+		return nil
+	}
+	switch f := a.Fault; f.Kind {
 	case FaultReset:
 		return resetFault{}
 	case FaultClose:
 		return closeFault{}
 	case FaultHang:
-		return hangFault{}
+		return hangFault{limit: f.For}
 	case FaultTruncate:
-		return truncateFault{}
+		return truncateFault{keep: f.Keep}
 	case FaultMalformed:
 		return malformedFault{}
 	}

@@ -117,7 +117,11 @@ func (b *Builder) Respond(status int, headers map[string]string, body string) *B
 
 // Fault breaks the connection: FaultReset, FaultClose, FaultHang, FaultTruncate or
 // FaultMalformed (action.fault).
-func (b *Builder) Fault(f Fault) *Builder { b.cur().Action.Fault = f; return b }
+func (b *Builder) Fault(kind FaultKind) *Builder { b.cur().Action.Fault = &Fault{Kind: kind}; return b }
+
+// FaultWith breaks the connection with a fault's parameters, such as
+// Fault{Kind: FaultTruncate, Keep: &n}.
+func (b *Builder) FaultWith(f Fault) *Builder { b.cur().Action.Fault = &f; return b }
 
 // SetState moves the scenario to state after the rule fires (action.setState).
 func (b *Builder) SetState(state string) *Builder { b.cur().Action.SetState = state; return b }

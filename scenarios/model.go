@@ -75,13 +75,10 @@ type Action struct {
 	Latency   *Latency   `json:"latency,omitempty"`
 	Bandwidth Bandwidth  `json:"bandwidth,omitempty"`
 	Respond   *Respond   `json:"respond,omitempty"`
-	Fault     Fault      `json:"fault,omitempty"`
+	Fault     *Fault     `json:"fault,omitempty"`
 	SetState  string     `json:"setState,omitempty"`
 	Page      *Page      `json:"page,omitempty"`
 }
-
-// decides reports whether the action answers the request itself.
-func (a Action) decides() bool { return a.Error != nil || a.Respond != nil || a.Fault != "" }
 
 // ErrorSpec is an injected S3 error. A code of the error table needs nothing else;
 // Message, Status and Headers override or extend the table's row. A code outside the

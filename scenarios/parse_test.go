@@ -70,7 +70,7 @@ var _ = Describe("Parse", func() {
 		Expect(time.Duration(r.Action.Latency.Uniform.Max)).To(Equal(2 * time.Second))
 		Expect(sc.Rules[1].Match.Operation).To(HaveLen(2))
 		Expect(sc.Rules[1].Action.Page.Trap).To(Equal(mock.TrapNoToken))
-		Expect(sc.Rules[2].Action.Fault).To(Equal(scenarios.FaultReset))
+		Expect(sc.Rules[2].Action.Fault).To(Equal(&scenarios.Fault{Kind: scenarios.FaultReset}))
 	})
 
 	It("reads its own JSON back to the same scenario", func() {

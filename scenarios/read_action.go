@@ -18,7 +18,7 @@ func (rd *reader) action(n *yaml.Node, path string, a *Action) {
 			a.Bandwidth = b
 		},
 		"respond":  func(v *yaml.Node, p string) { a.Respond = rd.respond(v, p) },
-		"fault":    func(v *yaml.Node, p string) { a.Fault = Fault(rd.str(v, p)) },
+		"fault":    func(v *yaml.Node, p string) { a.Fault = rd.fault(v, p) },
 		"setState": func(v *yaml.Node, p string) { a.SetState = rd.str(v, p) },
 		"page": func(v *yaml.Node, p string) {
 			a.Page = &Page{}
@@ -44,6 +44,27 @@ func (rd *reader) errorSpec(n *yaml.Node, path string) *ErrorSpec {
 		"headers": func(v *yaml.Node, p string) { e.Headers = rd.stringMap(v, p) },
 	})
 	return e
+}
+
+// fault reads `fault: reset` or `fault: {kind: truncate, keep: 100}`.
+func (rd *reader) fault(n *yaml.Node, path string) *Fault {
+	f := &Fault{}
+	if n.Kind == yaml.ScalarNode {
+		f.Kind = FaultKind(rd.str(n, path))
+		return f
+	}
+	rd.fields(n, path, map[string]setter{
+		"kind": func(v *yaml.Node, p string) { f.Kind = FaultKind(rd.str(v, p)) },
+		"keep": func(v *yaml.Node, p string) {
+			keep := int64(rd.integer(v, p))
+			f.Keep = &keep
+		},
+		"for": func(v *yaml.Node, p string) {
+			d := rd.duration(v, p)
+			f.For = &d
+		},
+	})
+	return f
 }
 
 func (rd *reader) latency(n *yaml.Node, path string) *Latency {

@@ -63,30 +63,6 @@ func (b Bandwidth) String() string {
 // MarshalJSON writes the rate as a string.
 func (b Bandwidth) MarshalJSON() ([]byte, error) { return json.Marshal(b.String()) }
 
-// Fault breaks the connection instead of answering.
-type Fault string
-
-// The connection faults a rule can inject.
-const (
-	// FaultReset sends a TCP RST (SO_LINGER 0): clients see "connection reset by peer".
-	FaultReset Fault = "reset"
-	// FaultClose closes the connection without an answer: clients see EOF.
-	FaultClose Fault = "close"
-	// FaultHang sends nothing until the client gives up or the scenario is cleared,
-	// replaced or its engine closed: exercises client timeouts.
-	FaultHang Fault = "hang"
-	// FaultTruncate sends the headers with the full Content-Length, half the body, and
-	// closes: clients see an unexpected EOF while reading the body.
-	FaultTruncate Fault = "truncate"
-	// FaultMalformed sends the real status with a body that is not well-formed XML.
-	FaultMalformed Fault = "malformed"
-)
-
-// Faults lists every fault kind; the slice is the caller's own.
-func Faults() []Fault {
-	return []Fault{FaultReset, FaultClose, FaultHang, FaultTruncate, FaultMalformed}
-}
-
 // Traps lists every List pagination trap a rule can set; the slice is the caller's own.
 func Traps() []mock.PageTrap {
 	return []mock.PageTrap{mock.TrapNoToken, mock.TrapSameToken, mock.TrapCycle, mock.TrapRestart, mock.TrapCut}

@@ -91,7 +91,7 @@ func (w *When) validate(p *problems, path string) {
 
 func (a *Action) validate(p *problems, path string, ops Operations) {
 	deciders := 0
-	for _, set := range []bool{a.Error != nil, a.Respond != nil, a.Fault != ""} {
+	for _, set := range []bool{a.Error != nil, a.Respond != nil, a.Fault != nil} {
 		if set {
 			deciders++
 		}
@@ -119,8 +119,8 @@ func (a *Action) validate(p *problems, path string, ops Operations) {
 	if r := a.Respond; r != nil && !validStatus(r.Status) {
 		p.add(path+".respond.status", 0, "must be an HTTP status 100..599, got %d", r.Status)
 	}
-	if a.Fault != "" && !slices.Contains(Faults(), a.Fault) {
-		p.add(path+".fault", 0, "unknown fault %q; known: %s", a.Fault, joinNames(Faults()))
+	if f := a.Fault; f != nil {
+		f.validate(p, path+".fault")
 	}
 	if pg := a.Page; pg != nil {
 		if pg.Size < 0 {
