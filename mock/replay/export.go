@@ -83,7 +83,7 @@ func step(i, n int, e mock.Entry) scenarios.Rule {
 	}
 	if ex.Status == 0 {
 		// Nothing was answered: the connection broke.
-		r.Action.Fault = scenarios.FaultReset
+		r.Action.Fault = &scenarios.Fault{Kind: scenarios.FaultReset}
 		return r
 	}
 	resp := &scenarios.Respond{Status: ex.Status, Body: string(ex.ResponseBody)}
