@@ -65,7 +65,7 @@ func journalServer() *mock.Server {
 	return srv
 }
 
-var _ = Describe("memory in a long run", func() {
+var _ = Describe("memory in a long run", Label("slow"), func() {
 	// A million requests in all, the first 100,000 to fill the journal and warm the
 	// pools; a tenth of that under the race detector, which makes each request ten
 	// times dearer.

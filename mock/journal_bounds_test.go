@@ -50,7 +50,7 @@ var _ = Describe("the journal's bounds", func() {
 	const kib900 = 900 << 10
 
 	When("capture is on", func() {
-		It("keeps at most the capture budget of bodies, eliding the rest and saying so", func() {
+		It("keeps at most the capture budget of bodies, eliding the rest and saying so", Label("slow"), func() {
 			srv := mock.New(mock.WithCapture(true), mock.WithCaptureBudget(2<<20))
 			Expect(srv.AddBucket("reports")).To(Succeed())
 			for range 6 {

@@ -178,7 +178,7 @@ func modelDocument(id, marker string) []byte {
 		`<IncludedObjectVersions>All</IncludedObjectVersions></InventoryConfiguration>`)
 }
 
-var _ = Describe("the fake under concurrent clients", func() {
+var _ = Describe("the fake under concurrent clients", Label("slow"), func() {
 	It("gives answers a sequential model allows, and ends in the model's state", func() {
 		const workers, perWorker = 8, 400
 		buckets := []string{"alpha-bucket", "bravo-bucket", "charlie-bucket"}

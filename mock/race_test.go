@@ -11,7 +11,7 @@ import (
 	. "github.com/onsi/gomega"
 )
 
-var _ = Describe("the 1,000-configuration limit under concurrency", func() {
+var _ = Describe("the 1,000-configuration limit under concurrency", Label("slow"), func() {
 	It("lets exactly 1,000 of 5,000 concurrent PUTs of new Ids succeed", func() {
 		srv, ts := startFake()
 		Expect(srv.AddBucket("reports")).To(Succeed())

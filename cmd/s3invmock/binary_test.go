@@ -16,7 +16,7 @@ import (
 	"github.com/onsi/gomega/gexec"
 )
 
-var _ = Describe("the s3invmock binary", func() {
+var _ = Describe("the s3invmock binary", Label("binary"), func() {
 	When("configured by environment only", func() {
 		It("prints the ready line, serves the seed and logs each request", func() {
 			s, base := startSidecar("S3INVMOCK_SEED="+exampleSeed, "S3INVMOCK_LOG=json")

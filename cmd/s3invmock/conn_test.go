@@ -21,7 +21,7 @@ import (
 
 // Connections that would hold the sidecar: requests whose declared body never comes,
 // and a reader that takes the answer one byte at a time.
-var _ = Describe("the sidecar's connections", Label("hostile"), func() {
+var _ = Describe("the sidecar's connections", Label("binary", "hostile"), func() {
 	// served is how a well-behaved client fares: its request answers 200 within a
 	// second. No keep-alive: a pooled connection would count as one the sidecar holds.
 	served := func(url string) func() int {

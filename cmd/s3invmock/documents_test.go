@@ -31,7 +31,7 @@ func cutSnapshot() string {
 	return string(doc[:i+len("name: rep")])
 }
 
-var _ = Describe("s3invmock at start, given a document that amplifies, hides a value or is cut short", func() {
+var _ = Describe("s3invmock at start, given a document that amplifies, hides a value or is cut short", Label("binary"), func() {
 	DescribeTable("exits 2 with one line that names the setting, the file and the line",
 		func(setting, name, content, line string) {
 			file := writeFile(name, content)

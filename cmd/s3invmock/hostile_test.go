@@ -35,7 +35,7 @@ func raiseOpenFiles(n uint64) {
 	_ = syscall.Setrlimit(syscall.RLIMIT_NOFILE, &lim)
 }
 
-var _ = Describe("hostile clients", Label("hostile"), func() {
+var _ = Describe("hostile clients", Label("binary", "hostile"), func() {
 	var (
 		session *gexec.Session
 		base    string

@@ -66,7 +66,7 @@ func answers(base string) []string {
 	return out
 }
 
-var _ = Describe("s3invmock record", func() {
+var _ = Describe("s3invmock record", Label("binary"), func() {
 	It("forwards signed requests as sent, and -replay answers them as the upstream did", func() {
 		By("an upstream that verifies every signature")
 		dir, err := identity.NewDirectory([]identity.Account{{ID: "111122223333",
@@ -172,7 +172,7 @@ var _ = Describe("s3invmock record", func() {
 	})
 })
 
-var _ = Describe("s3invmock -replay", func() {
+var _ = Describe("s3invmock -replay", Label("binary"), func() {
 	It("validate checks bundles as -replay loads them", func() {
 		bad := filepath.Join(GinkgoT().TempDir(), "bug.yaml")
 		Expect(os.WriteFile(bad, []byte("seed:\n  buckets: []\nscenario:\n  rules:\n    - name: x\n      action: {error: Nope}\n"), 0o600)).To(Succeed())

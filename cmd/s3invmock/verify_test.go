@@ -66,7 +66,7 @@ func do(req *http.Request) (int, string) {
 	return resp.StatusCode, string(b)
 }
 
-var _ = Describe("the sidecar with S3INVMOCK_AUTH=verify", func() {
+var _ = Describe("the sidecar with S3INVMOCK_AUTH=verify", Label("binary"), func() {
 	var base string
 	BeforeEach(func() {
 		_, base = startSidecar("S3INVMOCK_AUTH=verify", "S3INVMOCK_SEED="+writeFile("seed.yaml", verifySeed))
