@@ -83,7 +83,8 @@ func (s *Server) Journal() []Entry { return s.journal.snapshot() }
 // ClearJournal empties the journal.
 func (s *Server) ClearJournal() { s.journal.clear() }
 
-// Reset empties the buckets, their configurations and the journal. The hook, the auth
+// Reset empties the buckets, their configurations and objects, the delivery records
+// (the next delivery is number 1 again) and the journal. The hook, the auth
 // mode and the accounts (a seed's directory) stay: they configure the server.
 func (s *Server) Reset() {
 	s.store.reset()

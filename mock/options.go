@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/s3invmock/s3invmock/mock/identity"
+	"github.com/s3invmock/s3invmock/mock/report"
 )
 
 // DefaultAccount is the account id of every caller the fake does not know by key, and
@@ -50,6 +51,10 @@ type config struct {
 	maxBuckets int
 	auth       identity.Mode
 	directory  *identity.Directory
+	// Deliveries (deliver.go).
+	rowsPerFile   int
+	deliverySeed  uint64
+	maxDeliveries int
 }
 
 func defaultConfig() config {
@@ -64,6 +69,10 @@ func defaultConfig() config {
 		maxBuckets: DefaultMaxBuckets,
 		tokenKey:   []byte(DefaultTokenKey),
 		auth:       identity.ModeOff,
+
+		rowsPerFile:   report.DefaultRowsPerFile,
+		deliverySeed:  DefaultDeliverySeed,
+		maxDeliveries: DefaultMaxDeliveryRecords,
 	}
 }
 
@@ -130,3 +139,39 @@ func WithAuth(mode identity.Mode) Option { return func(c *config) { c.auth = mod
 // caller is DefaultAccount). Build one with identity.NewDirectory. A state loaded
 // later (LoadState, a seed file) replaces it with the state's accounts.
 func WithDirectory(d *identity.Directory) Option { return func(c *config) { c.directory = d } }
+
+// DefaultMaxDeliveryRecords is how many delivery records a server keeps; past it the
+// oldest is dropped. C: a test or a day of a sidecar makes far fewer.
+const DefaultMaxDeliveryRecords = 10_000
+
+// DefaultDeliverySeed seeds the UUIDs of delivered data files (C): with the same seed
+// and the same steps, every run writes the same keys.
+const DefaultDeliverySeed uint64 = 1
+
+// WithRowsPerFile starts a new data file of a delivered report every n rows (default
+// report.DefaultRowsPerFile, 1,000,000; C: S3's threshold is unknown). n <= 0 means
+// the default.
+func WithRowsPerFile(n int) Option {
+	return func(c *config) {
+		if n <= 0 {
+			n = report.DefaultRowsPerFile
+		}
+		c.rowsPerFile = n
+	}
+}
+
+// WithDeliverySeed seeds the UUIDs in the keys of delivered data files (default
+// DefaultDeliverySeed). Each delivery draws from the seed and its sequence number,
+// so the same seed and the same steps give the same keys.
+func WithDeliverySeed(seed uint64) Option { return func(c *config) { c.deliverySeed = seed } }
+
+// WithMaxDeliveryRecords sets how many delivery records the server keeps, oldest
+// dropped first (default DefaultMaxDeliveryRecords). n <= 0 means the default.
+func WithMaxDeliveryRecords(n int) Option {
+	return func(c *config) {
+		if n <= 0 {
+			n = DefaultMaxDeliveryRecords
+		}
+		c.maxDeliveries = n
+	}
+}

@@ -12,10 +12,11 @@ import (
 
 	"github.com/s3invmock/s3invmock/mock/identity"
 	"github.com/s3invmock/s3invmock/mock/internal/wire"
+	"github.com/s3invmock/s3invmock/mock/object"
 )
 
 // State is the whole content of a Server in the seed and snapshot format: buckets with
-// their inventory configurations, and accounts. A snapshot (Server.State) is a valid
+// their inventory configurations and objects, accounts, and delivery records. A snapshot (Server.State) is a valid
 // seed (LoadState), and after a round trip every Get and List answers the same bytes.
 // A rendered snapshot opens with a seal (snapshot: {sha256: ...}) that ParseState
 // verifies, so that a file cut short is refused; a hand-written seed leaves it out.
@@ -27,15 +28,23 @@ import (
 //	    created: 2026-11-25T12:00:00Z  # optional, the time of loading
 //	    inventory:                # each item: the XML document a client would PUT
 //	      - <InventoryConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">...
+//	    objects:                  # optional; inventory field names, see ObjectState
+//	      - {Key: logs/a.txt, Size: 12, StorageClass: STANDARD_IA}
+//	      - {Key: notes.txt, Body: "hello"}
+//	    generate: {count: 1000, prefix: "logs/", seed: 7, versions: 1}  # optional
 //	accounts: []
+//	deliveries: []                # optional; records as Server.Deliveries lists them
 type State struct {
 	Buckets  []BucketState      `json:"buckets" yaml:"buckets"`
 	Accounts []identity.Account `json:"accounts" yaml:"accounts"`
+	// Deliveries are the delivery records, oldest first (see Delivery).
+	Deliveries []Delivery `json:"deliveries,omitempty" yaml:"deliveries,omitempty"`
 
 	// Lines of the items, when the State came from ParseState, so that LoadState
 	// can point at them.
-	accountsLine int
-	accountLines []int
+	accountsLine  int
+	accountLines  []int
+	deliveryLines []int
 
 	// The seal of a snapshot, when the document had one (see sealKey).
 	hasSeal  bool
@@ -55,9 +64,19 @@ type BucketState struct {
 	Created time.Time `json:"created,omitzero" yaml:"created,omitempty"`
 	// Inventory holds the configuration documents, each as a client would PUT it.
 	Inventory []string `json:"inventory" yaml:"inventory"`
+	// Objects are the bucket's object versions (see ObjectState); versions of one key
+	// are separate items. A snapshot lists every object, delivered reports included,
+	// in report order (key, then version id).
+	Objects []ObjectState `json:"objects,omitempty" yaml:"objects,omitempty"`
+	// Generate adds deterministic bulk objects (object.Generate), owned by the
+	// bucket's owner and dated up to a year before the time of loading. An item of
+	// Objects with the same key and version id replaces a generated one. Snapshots
+	// never write it: they list the objects themselves.
+	Generate *object.GenerateSpec `json:"generate,omitempty" yaml:"generate,omitempty"`
 
-	line     int   // line of the bucket's item
-	docLines []int // line of each document
+	line         int   // line of the bucket's item
+	docLines     []int // line of each document
+	generateLine int   // line of the generate key
 }
 
 // StateProblem is one thing wrong with a seed or snapshot.
@@ -112,7 +131,8 @@ func (e *StateError) Error() string {
 	return "invalid state: " + strings.Join(msgs, "; ")
 }
 
-// LoadState replaces the server's buckets, configurations and accounts with st. Every
+// LoadState replaces the server's buckets, configurations, objects, accounts and
+// delivery records with st. Every
 // item is checked first, as the requests that would create it are checked (the error
 // names the S3 code, the bucket and the Id); a refused state changes nothing. The
 // swap is atomic: a concurrent request sees the old state or the new one. A nil st
@@ -123,6 +143,8 @@ func (s *Server) LoadState(st *State) error {
 		st = &State{}
 	}
 	buckets, problems := s.compileState(st)
+	records, ps := checkDeliveries(st.Deliveries, st.deliveryLines, s.cfg.maxDeliveries)
+	problems = append(problems, ps...)
 	if len(problems) > 0 {
 		return &StateError{Problems: problems}
 	}
@@ -130,16 +152,16 @@ func (s *Server) LoadState(st *State) error {
 	if err != nil { // compileState refuses every state NewDirectory refuses
 		return &StateError{Problems: []StateProblem{{Path: "accounts", Message: err.Error()}}}
 	}
-	s.store.replaceAll(buckets, cloneAccounts(st.Accounts), dir)
+	s.store.replaceAll(buckets, cloneAccounts(st.Accounts), dir, records)
 	return nil
 }
 
 // State returns a snapshot of the server in the seed format. Documents are rendered
-// from the stored model, so loading the snapshot answers every Get and List with the
-// same bytes.
+// from the stored model and objects with every field they hold, so loading the
+// snapshot answers every Get and List, and every object's bytes, the same.
 func (s *Server) State() *State {
 	st := &State{Buckets: []BucketState{}}
-	accounts := s.store.dump(func(b Bucket, configs []storedConfiguration) {
+	accounts, records := s.store.dump(func(b Bucket, configs []storedConfiguration, objects []object.Stored) {
 		docs := make([]string, len(configs))
 		var buf []byte
 		for i, c := range configs {
@@ -148,8 +170,10 @@ func (s *Server) State() *State {
 		}
 		st.Buckets = append(st.Buckets, BucketState{
 			Name: b.Name, Owner: b.Owner, Region: b.Region, Created: b.Created.UTC(), Inventory: docs,
+			Objects: renderObjects(objects),
 		})
 	})
+	st.Deliveries = records
 	st.Accounts = cloneAccounts(accounts)
 	if st.Accounts == nil {
 		st.Accounts = []identity.Account{}

@@ -1,6 +1,7 @@
 package mock
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/s3invmock/s3invmock/mock/identity"
 	"github.com/s3invmock/s3invmock/mock/inventory"
+	"github.com/s3invmock/s3invmock/mock/object"
 )
 
 // compileState checks every item of st as the requests that would create it are
@@ -18,10 +20,16 @@ func (s *Server) compileState(st *State) (map[string]*bucketState, []StateProble
 	buckets := make(map[string]*bucketState, len(st.Buckets))
 	now := s.cfg.clock()
 	dec := newSeedDecoder()
+	pk := &object.Packer{}
 	for i := range st.Buckets {
 		bs := &st.Buckets[i]
 		path := fmt.Sprintf("buckets[%d]", i)
 		b, ps := s.compileBucket(bs, path, now, dec)
+		if b != nil {
+			var objs []object.Stored
+			objs, ps = compileObjects(bs, path, object.Defaults{Owner: CanonicalUserID(b.Owner), LastModified: now}, pk, ps)
+			b.objects = objs
+		}
 		problems = append(problems, ps...)
 		if b == nil {
 			continue
@@ -144,4 +152,39 @@ func checkAccounts(st *State) []StateProblem {
 		}
 	}
 	return []StateProblem{problemAt(line, path, "%s", msg)}
+}
+
+// compileObjects builds a bucket's objects from its generate spec and its objects
+// list (an item replaces a generated version of the same key and id), in report
+// order, adding every problem to problems with its line and field.
+func compileObjects(bs *BucketState, path string, d object.Defaults, pk *object.Packer, problems []StateProblem) ([]object.Stored, []StateProblem) {
+	var generated []object.Stored
+	if g := bs.Generate; g != nil {
+		seq, err := object.Generate(*g, d)
+		var fes object.FieldErrors
+		switch {
+		case errors.As(err, &fes):
+			for _, fe := range fes {
+				problems = append(problems, problemAt(bs.generateLine, path+".generate."+fe.Field, "%s", fe.Problem))
+			}
+		case err != nil:
+			problems = append(problems, problemAt(bs.generateLine, path+".generate", "%v", err))
+		default:
+			generated = make([]object.Stored, 0, g.Count*max(g.Versions, 1))
+			for v := range seq {
+				st, err := pk.Pack(v)
+				if err != nil {
+					problems = append(problems, problemAt(bs.generateLine, path+".generate", "%v", err))
+					break
+				}
+				generated = append(generated, st)
+			}
+		}
+	}
+	listed, ps := resolveObjects(bs.Objects, path+".objects", d, pk)
+	problems = append(problems, ps...)
+	if len(listed) == 0 {
+		return generated, problems // Generate yields report order
+	}
+	return mergeObjects(generated, sortedVersions(listed)), problems
 }

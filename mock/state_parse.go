@@ -106,8 +106,10 @@ func (w *stateWalker) state(root *yaml.Node) *State {
 	if isNull(root) {
 		return st
 	}
-	w.mapping(root, "", []string{"accounts", "buckets", sealKey}, func(key string, v *yaml.Node, path string) {
+	w.mapping(root, "", []string{"accounts", "buckets", "deliveries", sealKey}, func(key string, v *yaml.Node, path string) {
 		switch key {
+		case "deliveries":
+			w.deliveries(v, path, st)
 		case sealKey:
 			st.hasSeal, st.sealLine = true, v.Line
 			if !isNull(v) {
@@ -133,8 +135,14 @@ func (w *stateWalker) state(root *yaml.Node) *State {
 func (w *stateWalker) bucket(n *yaml.Node, path string) BucketState {
 	b := BucketState{line: n.Line}
 	seenName := false
-	w.mapping(n, path, []string{"created", "inventory", "name", "owner", "region"}, func(key string, v *yaml.Node, p string) {
+	w.mapping(n, path, []string{"created", "generate", "inventory", "name", "objects", "owner", "region"}, func(key string, v *yaml.Node, p string) {
 		switch key {
+		case "objects":
+			b.Objects = w.objects(v, p)
+		case "generate":
+			if !isNull(v) {
+				b.Generate, b.generateLine = w.generate(v, p), v.Line
+			}
 		case "name":
 			b.Name, seenName = w.str(v, p), true
 		case "owner":

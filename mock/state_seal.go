@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"encoding/json"
 	"hash"
 	"time"
 
@@ -34,11 +35,22 @@ type sealedState struct {
 	Snapshot seal               `json:"snapshot" yaml:"snapshot"`
 	Buckets  []BucketState      `json:"buckets" yaml:"buckets"`
 	Accounts []identity.Account `json:"accounts" yaml:"accounts"`
+	// Deliveries come last, after the accounts, as State has them.
+	Deliveries []Delivery `json:"deliveries,omitempty" yaml:"deliveries,omitempty"`
 }
 
 func (st *State) sealed() sealedState {
-	return sealedState{Snapshot: seal{SHA256: st.digest()}, Buckets: st.Buckets, Accounts: st.Accounts}
+	return sealedState{Snapshot: seal{SHA256: st.digest()}, Buckets: st.Buckets, Accounts: st.Accounts,
+		Deliveries: st.Deliveries}
 }
+
+// Markers of the parts a digest covers only when present, so that a snapshot written
+// before objects and deliveries existed keeps its seal. Neither is a bucket name nor
+// an account id, so no content of one kind reads as the other.
+const (
+	digestObjects    = "buckets[].objects"
+	digestDeliveries = "deliveries[]"
+)
 
 // digest is the SHA-256 of the state's content in a canonical form: every value in
 // document order, each prefixed by its length, so that YAML or JSON, any quoting and
@@ -54,6 +66,14 @@ func (st *State) digest() string {
 		d.strings(b.Name, b.Owner, b.Region, created)
 		d.count(len(b.Inventory))
 		d.strings(b.Inventory...)
+		if len(b.Objects) > 0 || b.Generate != nil {
+			d.strings(digestObjects)
+			d.json(b.Generate)
+			d.count(len(b.Objects))
+			for _, o := range b.Objects {
+				d.json(o)
+			}
+		}
 	}
 	d.count(len(st.Accounts))
 	for _, a := range st.Accounts {
@@ -65,7 +85,24 @@ func (st *State) digest() string {
 			d.strings(k.Actions...)
 		}
 	}
+	if len(st.Deliveries) > 0 {
+		d.strings(digestDeliveries)
+		d.count(len(st.Deliveries))
+		for _, r := range st.Deliveries {
+			d.json(r)
+		}
+	}
 	return hex.EncodeToString(d.h.Sum(nil))
+}
+
+// json adds the canonical JSON of v (struct fields in declaration order), which is
+// the same whichever document format v was read from.
+func (d *digester) json(v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		b = []byte(err.Error()) // cannot happen for these types; still a value to hash
+	}
+	d.strings(string(b))
 }
 
 type digester struct {

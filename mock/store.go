@@ -110,6 +110,10 @@ type store struct {
 	directory atomic.Pointer[identity.Directory]
 	// maxBuckets caps how many buckets createBucket makes (WithMaxBuckets).
 	maxBuckets int
+	// deliveries are the kept delivery records in Seq order; deliverySeq is the Seq
+	// of the last delivery started (store_deliveries.go).
+	deliveries  []Delivery
+	deliverySeq uint64
 }
 
 func newStore(maxBuckets int) *store {
@@ -119,6 +123,7 @@ func newStore(maxBuckets int) *store {
 func (s *store) reset() {
 	s.mu.Lock()
 	s.buckets = map[string]*bucketState{}
+	s.deliveries, s.deliverySeq = nil, 0
 	s.mu.Unlock()
 }
 
@@ -253,14 +258,19 @@ func (s *store) configurations(bucket string) ([]storedConfiguration, bool) {
 	return slices.Clone(b.configs), true
 }
 
-// replaceAll swaps in a whole new set of buckets, accounts and the directory of their
-// keys in one step, for LoadState: a snapshot (dump) sees the old state or the new
-// one, never buckets of one and keys of the other.
-func (s *store) replaceAll(buckets map[string]*bucketState, accounts []identity.Account, dir *identity.Directory) {
+// replaceAll swaps in a whole new set of buckets, accounts, the directory of their
+// keys and the delivery records in one step, for LoadState: a snapshot (dump) sees the
+// old state or the new one, never a mix. The next delivery's Seq follows the last
+// record's.
+func (s *store) replaceAll(buckets map[string]*bucketState, accounts []identity.Account, dir *identity.Directory, deliveries []Delivery) {
 	s.mu.Lock()
 	s.buckets = buckets
 	s.accounts = accounts
 	s.directory.Store(dir)
+	s.deliveries, s.deliverySeq = deliveries, 0
+	if n := len(deliveries); n > 0 {
+		s.deliverySeq = deliveries[n-1].Seq
+	}
 	s.mu.Unlock()
 }
 
@@ -271,9 +281,10 @@ func (s *store) setDirectory(dir *identity.Directory) {
 	s.mu.Unlock()
 }
 
-// dump calls f for every bucket in name order, then returns the accounts, all under one
-// read lock, so that a snapshot is one consistent state.
-func (s *store) dump(f func(b Bucket, configs []storedConfiguration)) []identity.Account {
+// dump calls f for every bucket in name order, then returns the accounts and the
+// delivery records, all under one read lock, so that a snapshot is one consistent
+// state. The objects passed to f are shared and must not be written.
+func (s *store) dump(f func(b Bucket, configs []storedConfiguration, objects []object.Stored)) ([]identity.Account, []Delivery) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	names := make([]string, 0, len(s.buckets))
@@ -283,7 +294,11 @@ func (s *store) dump(f func(b Bucket, configs []storedConfiguration)) []identity
 	sort.Strings(names)
 	for _, n := range names {
 		b := s.buckets[n]
-		f(b.Bucket, b.configs)
+		f(b.Bucket, b.configs, b.objects)
 	}
-	return slices.Clone(s.accounts)
+	records := make([]Delivery, len(s.deliveries))
+	for i, d := range s.deliveries {
+		records[i] = d.clone()
+	}
+	return slices.Clone(s.accounts), records
 }

@@ -1,8 +1,6 @@
 package mock
 
 import (
-	"slices"
-
 	"github.com/s3invmock/s3invmock/mock/object"
 )
 
@@ -16,9 +14,7 @@ func compareStored(a, b object.Stored) int {
 // in one step: a concurrent reader sees all of them or none. The versions need not be
 // sorted. The bucket's slice is rebuilt, never written in place (bucketState.objects).
 func (s *store) putObjects(bucket string, versions []object.Stored) *Error {
-	add := slices.Clone(versions)
-	slices.SortStableFunc(add, compareStored)
-	add = lastOfEach(add)
+	add := sortedVersions(versions)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	b, ok := s.buckets[bucket]
