@@ -36,6 +36,16 @@ func setMaxBuckets(c *Config, v string) error {
 	return nil
 }
 
+// setRowsPerFile reads -rows-per-file: the rows of one delivered data file, at least 1.
+func setRowsPerFile(c *Config, v string) error {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 1 {
+		return errors.New("is not a whole number of rows, at least 1")
+	}
+	c.RowsPerFile = n
+	return nil
+}
+
 // setCaptureBudget reads -capture-budget: a whole number of bytes, with an optional
 // B, KiB, MiB or GiB suffix ("64MiB"); 0 keeps no bodies.
 func setCaptureBudget(c *Config, v string) error {

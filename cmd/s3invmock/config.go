@@ -35,6 +35,7 @@ type Config struct {
 
 	CaptureBudget int64 // bytes of bodies the captured exchanges keep in all
 	MaxBuckets    int   // buckets the fake holds at most
+	RowsPerFile   int   // rows of one data file of a delivered inventory report
 	// WriteTimeout is how long one write of an answer may take before the
 	// connection is cut; each write gets it anew.
 	WriteTimeout time.Duration
@@ -69,6 +70,7 @@ var settings = []setting{
 	{"S3INVMOCK_WRITE_TIMEOUT", "write-timeout", "20s", "a write of an answer that makes no progress for this long (a Go duration) cuts the connection", setWriteTimeout},
 	{"S3INVMOCK_UPSTREAM", "upstream", "", "record: the S3 endpoint (http or https URL) every request is forwarded to", setUpstream},
 	{"S3INVMOCK_MAX_BUCKETS", "max-buckets", "10000", "buckets the fake holds at most (S3's default quota); CreateBucket past it answers TooManyBuckets", setMaxBuckets},
+	{"S3INVMOCK_ROWS_PER_FILE", "rows-per-file", "1000000", "rows of one data file of a delivered inventory report; past it the report is split (S3's threshold is unknown)", setRowsPerFile},
 	{"S3INVMOCK_RECORD_MAX_BODY", "record-max-body", "1MiB", "record: a request body up to this size (bytes, KiB, MiB or GiB) is kept in the journal; a larger one is forwarded whole, kept as its size only (request_body_elided)", setRecordMaxBody},
 }
 

@@ -16,6 +16,7 @@ func mockOptions(cfg Config, log *slog.Logger) []mock.Option {
 		mock.WithCapture(cfg.Capture),
 		mock.WithCaptureBudget(cfg.CaptureBudget),
 		mock.WithMaxBuckets(cfg.MaxBuckets),
+		mock.WithRowsPerFile(cfg.RowsPerFile),
 	}
 	if cfg.Hosts != nil {
 		opts = append(opts, mock.WithHosts(cfg.Hosts...))

@@ -42,6 +42,8 @@ func New(srv *mock.Server, engine *scenarios.Engine, opts ...Option) http.Handle
 	h.scenarioRoutes()
 	h.adminRoutes()
 	h.replayRoutes()
+	h.objectRoutes()
+	h.deliveryRoutes()
 	return h
 }
 
@@ -66,6 +68,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !h.authorized(w, r, path) {
 		return
 	}
+	path = bucketPath(r, path)
 	methods, ok := h.routes[path]
 	if !ok {
 		WriteError(w, http.StatusNotFound, CodeNotFound, "no control endpoint at "+r.URL.Path)

@@ -5,6 +5,7 @@ import (
 
 	"github.com/s3invmock/s3invmock/mock"
 	"github.com/s3invmock/s3invmock/mock/identity"
+	"github.com/s3invmock/s3invmock/mock/object"
 	"github.com/s3invmock/s3invmock/mock/replay"
 	"github.com/s3invmock/s3invmock/scenarios"
 )
@@ -54,6 +55,7 @@ type Option func(*settings)
 type settings struct {
 	mockOpts []mock.Option
 	buckets  []bucketSeed
+	objects  []bucketSeed // Objects, put after the buckets
 	state    *mock.State
 	scenario *scenarios.Scenario
 	account  *identity.Account
@@ -63,12 +65,22 @@ type settings struct {
 type bucketSeed struct {
 	name string
 	docs []string
+	objs []object.Mapping
 }
 
 // Bucket creates a bucket before the test starts, with the inventory configuration
 // documents given (each as a client would PUT it). Default: no buckets.
 func Bucket(name string, configurationXML ...string) Option {
-	return func(s *settings) { s.buckets = append(s.buckets, bucketSeed{name, configurationXML}) }
+	return func(s *settings) { s.buckets = append(s.buckets, bucketSeed{name: name, docs: configurationXML}) }
+}
+
+// Objects puts object versions into a bucket created by Bucket (or by Seed) before
+// the test starts, as Server.PutObjects does: inventory field names, only Key
+// required. Default: no objects.
+//
+//	mocktest.Bucket("src"), mocktest.Objects("src", object.Mapping{Key: new("a.txt")})
+func Objects(bucket string, objs ...object.Mapping) Option {
+	return func(s *settings) { s.objects = append(s.objects, bucketSeed{name: bucket, objs: objs}) }
 }
 
 // Seed loads a whole state (the seed/snapshot format of mock.ParseState) before the
@@ -159,6 +171,11 @@ func (s *settings) apply(f *Fake) error {
 			if err := f.PutConfigurationXML(b.name, []byte(doc)); err != nil {
 				return err
 			}
+		}
+	}
+	for _, b := range s.objects {
+		if err := f.PutObjects(b.name, b.objs...); err != nil {
+			return err
 		}
 	}
 	if sc != nil {
