@@ -83,7 +83,7 @@ func (w *stateWalker) object(n *yaml.Node, path string, idx map[string]int, name
 		} else {
 			target = reflect.New(m.Field(f).Type().Elem())
 		}
-		if v.Kind != yaml.ScalarNode || v.Decode(target.Interface()) != nil {
+		if v.Kind != yaml.ScalarNode || !tagFits(v, target.Elem().Kind()) || v.Decode(target.Interface()) != nil {
 			w.add(v.Line, p, "must be %s", kindName(target.Elem().Kind()))
 			continue
 		}
@@ -94,6 +94,18 @@ func (w *stateWalker) object(n *yaml.Node, path string, idx map[string]int, name
 		}
 	}
 	return o
+}
+
+// tagFits refuses a quoted "true" for a boolean and a quoted "12" for a number:
+// JSON and YAML alike give those as strings.
+func tagFits(v *yaml.Node, k reflect.Kind) bool {
+	switch k {
+	case reflect.Bool:
+		return v.ShortTag() == "!!bool"
+	case reflect.Int64:
+		return v.ShortTag() == "!!int"
+	}
+	return true
 }
 
 func kindName(k reflect.Kind) string {
@@ -180,26 +192,31 @@ func resolveObjects(items []ObjectState, path string, d object.Defaults, pk *obj
 			}
 		}
 		v, err := object.Resolve(m, d)
+		dup := false
+		if k := [2]string{v.Key, v.VersionID}; v.Key != "" {
+			if j, seen := first[k]; seen {
+				line, fp := at("Key")
+				problems = append(problems, problemAt(line, fp, "Key %q with VersionId %q is listed twice (first at %s[%d])",
+					v.Key, v.VersionID, path, j))
+				dup = true
+			} else {
+				first[k] = i
+			}
+		}
 		var fes object.FieldErrors
-		if errors.As(err, &fes) {
+		switch {
+		case errors.As(err, &fes):
 			for _, fe := range fes {
 				line, fp := at(fe.Field)
 				problems = append(problems, problemAt(line, fp, "%s", fe.Problem))
 			}
 			continue
-		}
-		if err != nil {
+		case err != nil:
 			problems = append(problems, problemAt(it.line, p, "%v", err))
 			continue
-		}
-		k := [2]string{v.Key, v.VersionID}
-		if j, dup := first[k]; dup {
-			line, fp := at("Key")
-			problems = append(problems, problemAt(line, fp, "Key %q with VersionId %q is listed twice (first at %s[%d])",
-				v.Key, v.VersionID, path, j))
+		case dup:
 			continue
 		}
-		first[k] = i
 		s, err := pk.Pack(v)
 		if err != nil {
 			problems = append(problems, problemAt(it.line, p, "%v", err))
