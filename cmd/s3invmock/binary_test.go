@@ -57,6 +57,8 @@ var _ = Describe("the s3invmock binary", Label("binary"), func() {
 			`^s3invmock: S3INVMOCK_RECORD_MAX_BODY \(-record-max-body\) "1KB": is not a byte count like 64MiB, 512KiB or 1048576 \(0 to 4EiB\)\n`),
 		Entry("a bucket cap that is no number", []string{"-max-buckets", "0"}, nil,
 			`^s3invmock: S3INVMOCK_MAX_BUCKETS \(-max-buckets\) "0": is not a whole number of buckets, at least 1\n`),
+		Entry("a row count that is no number", []string{"-rows-per-file", "0"}, nil,
+			`^s3invmock: S3INVMOCK_ROWS_PER_FILE \(-rows-per-file\) "0": is not a whole number of rows, at least 1\n`),
 		Entry("a snapshot in a directory that does not exist", nil, []string{"S3INVMOCK_STATE=/nonexistent/dir/state.yaml"},
 			`^s3invmock: S3INVMOCK_STATE \(-state\) /nonexistent/dir/state.yaml: cannot create a file in /nonexistent/dir, where the snapshot goes: no such file or directory\n`),
 		Entry("an address that cannot be listened on", nil, []string{"S3INVMOCK_ADDR=256.0.0.1:1"}, `S3INVMOCK_ADDR \(-addr\) "256.0.0.1:1": listen`),

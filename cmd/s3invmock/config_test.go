@@ -11,6 +11,7 @@ import (
 	s3invmock "github.com/s3invmock/s3invmock/cmd/s3invmock"
 	"github.com/s3invmock/s3invmock/mock"
 	"github.com/s3invmock/s3invmock/mock/identity"
+	"github.com/s3invmock/s3invmock/mock/report"
 )
 
 // envOf is an environment made of the given pairs only.
@@ -29,6 +30,7 @@ var _ = Describe("Load", func() {
 		Expect(c).To(Equal(s3invmock.Config{
 			Command: "serve", Addr: "127.0.0.1:9090", Region: "us-east-1", Log: "text", Auth: identity.ModeOff,
 			CaptureBudget: mock.DefaultCaptureBudget, WriteTimeout: 20 * time.Second, RecordMaxBody: 1 << 20, MaxBuckets: mock.DefaultMaxBuckets,
+			RowsPerFile: report.DefaultRowsPerFile,
 		}))
 	})
 
@@ -38,13 +40,13 @@ var _ = Describe("Load", func() {
 			"S3INVMOCK_SCENARIO", "sc.yaml", "S3INVMOCK_ADMIN_TOKEN", "t0ken", "S3INVMOCK_REGION", "eu-west-1",
 			"S3INVMOCK_HOSTS", "s3.localhost.localstack.cloud, localhost", "S3INVMOCK_LOG", "json",
 			"S3INVMOCK_AUTH", "verify", "S3INVMOCK_CAPTURE", "true", "S3INVMOCK_CAPTURE_BUDGET", "512KiB", "S3INVMOCK_WRITE_TIMEOUT", "1m30s",
-			"S3INVMOCK_RECORD_MAX_BODY", "512KiB"))
+			"S3INVMOCK_RECORD_MAX_BODY", "512KiB", "S3INVMOCK_ROWS_PER_FILE", "250"))
 		Expect(err).NotTo(HaveOccurred())
 		Expect(c).To(Equal(s3invmock.Config{
 			Command: "serve", Addr: "0.0.0.0:9090", Seed: "seed.yaml", State: "state.json", Scenario: "sc.yaml",
 			AdminToken: "t0ken", Region: "eu-west-1", Hosts: []string{"s3.localhost.localstack.cloud", "localhost"},
 			Log: "json", Auth: identity.ModeVerify, Capture: true, CaptureBudget: 512 << 10, WriteTimeout: 90 * time.Second, MaxBuckets: mock.DefaultMaxBuckets,
-			RecordMaxBody: 512 << 10,
+			RecordMaxBody: 512 << 10, RowsPerFile: 250,
 		}))
 	})
 
