@@ -24,10 +24,10 @@ func objectsBenchServer(b *testing.B, n int) *mock.Server {
 			b.Fatal(err)
 		}
 	}
-	doc := fmt.Sprintf(`<InventoryConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Destination><S3BucketDestination>`+
-		`<Bucket>arn:aws:s3:::reports</Bucket><Format>CSV</Format></S3BucketDestination></Destination><IsEnabled>true</IsEnabled>`+
-		`<Id>daily</Id><IncludedObjectVersions>All</IncludedObjectVersions><OptionalFields><Field>Size</Field>`+
-		`<Field>LastModifiedDate</Field><Field>ETag</Field><Field>StorageClass</Field><Field>EncryptionStatus</Field></OptionalFields>`+
+	doc := fmt.Sprintf(`<InventoryConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Destination><S3BucketDestination>` +
+		`<Bucket>arn:aws:s3:::reports</Bucket><Format>CSV</Format></S3BucketDestination></Destination><IsEnabled>true</IsEnabled>` +
+		`<Id>daily</Id><IncludedObjectVersions>All</IncludedObjectVersions><OptionalFields><Field>Size</Field>` +
+		`<Field>LastModifiedDate</Field><Field>ETag</Field><Field>StorageClass</Field><Field>EncryptionStatus</Field></OptionalFields>` +
 		`<Schedule><Frequency>Daily</Frequency></Schedule></InventoryConfiguration>`)
 	if err := srv.PutConfigurationXML("src", []byte(doc)); err != nil {
 		b.Fatal(err)
