@@ -48,7 +48,9 @@ type run struct {
 func NewEngine(opts ...EngineOption) *Engine {
 	e := &Engine{closed: make(chan struct{})}
 	for _, o := range opts {
-		o(e)
+		if o != nil { // NewEngine(nil), the old call for "no scenario yet", still compiles
+			o(e)
+		}
 	}
 	return e
 }

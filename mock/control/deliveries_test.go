@@ -27,7 +27,7 @@ const csvConfig = `<InventoryConfiguration xmlns="http://s3.amazonaws.com/doc/20
 // startReports serves a fake with buckets src and reports, a CSV configuration
 // daily and a disabled one off, behind the control API.
 func startReports() (*mock.Server, *httptest.Server) {
-	e := scenarios.NewEngine(nil)
+	e := scenarios.NewEngine()
 	srv := mock.New(mock.WithClock(func() time.Time { return scanNow }))
 	for _, b := range []string{"src", "reports"} {
 		Expect(srv.AddBucket(b)).To(Succeed())
