@@ -9,13 +9,13 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/s3/types"
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
 	"github.com/s3invmock/s3invmock/mock"
+	"github.com/s3invmock/s3invmock/mock/s3client"
 )
 
 // fixedNow is the clock of every spec: Date headers and creation dates are stable.
@@ -32,14 +32,8 @@ func startFake(opts ...mock.Option) (*mock.Server, *httptest.Server) {
 // sdkClient is a real aws-sdk-go-v2 S3 client pointed at ts, built without reading the
 // caller's AWS_* environment, with retries off so that every error is seen once.
 func sdkClient(ts *httptest.Server) *s3.Client {
-	return s3.New(s3.Options{
-		BaseEndpoint: aws.String(ts.URL),
-		UsePathStyle: true,
-		Region:       "us-east-1",
-		Credentials:  credentials.NewStaticCredentialsProvider("AKIDEXAMPLE", "secret", ""),
-		Retryer:      aws.NopRetryer{},
-		HTTPClient:   ts.Client(),
-	})
+	return s3client.New(ts.URL, s3client.Credentials("AKIDEXAMPLE", "secret"),
+		s3client.Retryer(aws.NopRetryer{}), s3client.HTTPClient(ts.Client()))
 }
 
 // rawResponse is an answer read in full.

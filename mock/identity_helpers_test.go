@@ -23,6 +23,7 @@ import (
 
 	"github.com/s3invmock/s3invmock/mock"
 	"github.com/s3invmock/s3invmock/mock/identity"
+	"github.com/s3invmock/s3invmock/mock/s3client"
 )
 
 // The accounts of the identity specs: an owner account with a full key and a reader
@@ -120,15 +121,8 @@ func (l *signingLog) last() (canonical, toSign string) {
 // sdkClientAs is a real S3 client that signs as cr at the given time. Anonymous
 // credentials (aws.AnonymousCredentials{}) send unsigned requests.
 func sdkClientAs(ts *httptest.Server, cr aws.CredentialsProvider, signer signingAt) *s3.Client {
-	return s3.New(s3.Options{
-		BaseEndpoint: aws.String(ts.URL),
-		UsePathStyle: true,
-		Region:       "us-east-1",
-		Credentials:  cr,
-		Retryer:      aws.NopRetryer{},
-		HTTPClient:   ts.Client(),
-		HTTPSignerV4: signer,
-	})
+	return s3client.New(ts.URL, s3client.Retryer(aws.NopRetryer{}), s3client.HTTPClient(ts.Client()),
+		s3client.Configure(func(o *s3.Options) { o.Credentials, o.HTTPSignerV4 = cr, signer }))
 }
 
 // static is a credentials provider for one key.
