@@ -35,3 +35,18 @@ var _ = Describe("The Go API's errors", func() {
 		Expect(codes).To(Equal(mock.ErrorCodes()), "the same order every call")
 	})
 })
+
+// fixedIDs answers every request with the same pair, as a test that pins ids would.
+type fixedIDs struct{}
+
+func (fixedIDs) Next() (string, string) { return "0123456789ABCDEF", "aG9zdA==" }
+
+var _ = Describe("WithRequestIDs", func() {
+	It("takes x-amz-request-id and x-amz-id-2, and the error body's RequestId and HostId, from the given source", func() {
+		_, ts := startFake(mock.WithRequestIDs(fixedIDs{}))
+		r := do(ts, "GET", "/nosuch?inventory", nil)
+		Expect(r.Header.Get("x-amz-request-id")).To(Equal("0123456789ABCDEF"))
+		Expect(r.Header.Get("x-amz-id-2")).To(Equal("aG9zdA=="))
+		Expect(string(r.Body)).To(HaveSuffix("<RequestId>0123456789ABCDEF</RequestId><HostId>aG9zdA==</HostId></Error>"))
+	})
+})

@@ -144,9 +144,6 @@ func Codes() []Code {
 	return codes
 }
 
-// Rows returns a copy of the error table, in order.
-func Rows() []Row { return append([]Row(nil), table[:]...) }
-
 // Member is one extra child of <Error>, written between Message and RequestId.
 type Member struct {
 	Name  string
