@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"io"
 	"net/http"
+	"strings"
 )
 
 // body is the one step that reads a request body, and it returns the bytes: within
@@ -81,7 +82,7 @@ func checkDigests(h http.Header, body []byte) *Error {
 	if claimed := h.Get("X-Amz-Content-Sha256"); isHexSHA256(claimed) {
 		sum := sha256.Sum256(body)
 		computed := hex.EncodeToString(sum[:])
-		if !bytesEqualFold(claimed, computed) {
+		if !strings.EqualFold(claimed, computed) {
 			return NewError(XAmzContentSHA256Mismatch, Member{Name: "ClientComputedContentSHA256", Value: claimed},
 				Member{Name: "S3ComputedContentSHA256", Value: computed})
 		}
@@ -96,8 +97,6 @@ func isHexSHA256(s string) bool {
 	_, err := hex.DecodeString(s)
 	return err == nil
 }
-
-func bytesEqualFold(a, b string) bool { return bytes.EqualFold([]byte(a), []byte(b)) }
 
 // emptySHA256 is the hex SHA-256 of no bytes, which every SDK sends on a GET.
 const emptySHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"

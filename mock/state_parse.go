@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -63,7 +64,7 @@ func (w *stateWalker) mapping(n *yaml.Node, path string, known []string, f func(
 			p = path + "." + k.Value
 		}
 		switch {
-		case !containsString(known, k.Value):
+		case !slices.Contains(known, k.Value):
 			w.add(k.Line, p, "unknown key %q; known keys: %s", k.Value, strings.Join(known, ", "))
 		default:
 			f(k.Value, v, p)
@@ -201,13 +202,4 @@ func (w *stateWalker) key(n *yaml.Node, path string) identity.Key {
 		}
 	})
 	return k
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
