@@ -93,7 +93,7 @@ func fromFailure(f *identity.Failure) *Error {
 
 // checkPermission refuses a known key that lacks the operation's IAM action.
 func (s *Server) checkPermission(c *Call) *Error {
-	if c.key != nil && !c.key.Allows(RequiredAction(c.Operation)) {
+	if c.key != nil && !c.key.Allows(requiredActionOf(c)) {
 		return NewError(AccessDenied)
 	}
 	return nil
@@ -107,7 +107,9 @@ const (
 	ActionCreateBucket              = "s3:CreateBucket"
 	ActionDeleteBucket              = "s3:DeleteBucket"
 	ActionListAllMyBuckets          = "s3:ListAllMyBuckets"
-	ActionListBucket                = "s3:ListBucket" // HeadBucket
+	ActionListBucket                = "s3:ListBucket" // HeadBucket, ListObjects, ListObjectsV2
+	ActionGetObject                 = "s3:GetObject"
+	ActionGetObjectVersion          = "s3:GetObjectVersion" // GetObject and HeadObject with versionId
 )
 
 // RequiredAction is the IAM action an operation needs.
@@ -123,10 +125,21 @@ func RequiredAction(op Operation) string {
 		return ActionDeleteBucket
 	case ListBuckets:
 		return ActionListAllMyBuckets
-	case HeadBucket:
+	case HeadBucket, ListObjects, ListObjectsV2:
 		return ActionListBucket
+	case GetObject, HeadObject:
+		return ActionGetObject
 	}
 	return ""
+}
+
+// requiredActionOf is the action a call needs: RequiredAction, except that a read
+// naming a version needs s3:GetObjectVersion (documented).
+func requiredActionOf(c *Call) string {
+	if (c.Operation == GetObject || c.Operation == HeadObject) && c.Query.Has("versionId") {
+		return ActionGetObjectVersion
+	}
+	return RequiredAction(c.Operation)
 }
 
 // lookupBucket finds the call's bucket and checks that the caller may act on it, in

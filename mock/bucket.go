@@ -112,9 +112,14 @@ func (s *Server) headBucket(w http.ResponseWriter, c *Call) {
 	writeHeadBucket(w)
 }
 
-// deleteBucket is DeleteBucket: 204; the bucket's configurations go with it.
+// deleteBucket is DeleteBucket: 204; the bucket's configurations go with it. A bucket
+// holding any object version (a delete marker too) is 409 BucketNotEmpty (documented).
 func (s *Server) deleteBucket(w http.ResponseWriter, c *Call) {
-	if e := s.bucketAndBody(c); e != nil {
+	e := s.bucketAndBody(c)
+	if vs, _ := s.store.objects(c.Bucket); e == nil && len(vs) > 0 {
+		e = NewError(BucketNotEmpty, Member{Name: "BucketName", Value: c.Bucket})
+	}
+	if e != nil {
 		WriteError(w, c, e)
 		return
 	}

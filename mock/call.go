@@ -23,6 +23,11 @@ const (
 	HeadBucket                         Operation = "HeadBucket"
 	DeleteBucket                       Operation = "DeleteBucket"
 	ListBuckets                        Operation = "ListBuckets"
+	// The object reads (fixtures/FACTS.md section 8).
+	ListObjectsV2 Operation = "ListObjectsV2"
+	ListObjects   Operation = "ListObjects"
+	GetObject     Operation = "GetObject"
+	HeadObject    Operation = "HeadObject"
 	// UnsupportedOperation is any other S3 request: it answers 501 NotImplemented, or
 	// the routing error in Call.Err (conflicting selectors, a method ?inventory does not
 	// allow).
@@ -36,6 +41,7 @@ func Operations() []Operation {
 		PutBucketInventoryConfiguration, GetBucketInventoryConfiguration,
 		DeleteBucketInventoryConfiguration, ListBucketInventoryConfigurations,
 		CreateBucket, HeadBucket, DeleteBucket, ListBuckets,
+		ListObjectsV2, ListObjects, GetObject, HeadObject,
 	}
 }
 

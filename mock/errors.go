@@ -53,6 +53,11 @@ const (
 	AuthorizationHeaderMalformed      = wire.AuthorizationHeaderMalformed
 	AuthorizationQueryParametersError = wire.AuthorizationQueryParametersError
 	InvalidRequestCode                = wire.InvalidRequestCode
+	NoSuchKey                         = wire.NoSuchKey
+	NoSuchVersion                     = wire.NoSuchVersion
+	InvalidRange                      = wire.InvalidRange
+	PreconditionFailed                = wire.PreconditionFailed
+	BucketNotEmpty                    = wire.BucketNotEmpty
 )
 
 // Our choices (C) among the messages, kept beside the error table's rows.

@@ -200,8 +200,12 @@ func classify(r *http.Request, c *Call) (Operation, *Error) {
 			return op, NewError(InvalidArgument, Member{Name: "ArgumentName", Value: "id"}, Member{Name: "ArgumentValue", Value: ""}).
 				WithMessage(MissingIDMessage)
 		}
-	case len(selectors) == 1 || c.Key != "":
+	case len(selectors) == 1:
 		return UnsupportedOperation, nil
+	case c.Key != "":
+		if op = objectOperation(r.Method, c.Query); op == UnsupportedOperation {
+			return op, nil
+		}
 	default:
 		switch r.Method {
 		case http.MethodPut:
@@ -210,8 +214,13 @@ func classify(r *http.Request, c *Call) (Operation, *Error) {
 			op = HeadBucket
 		case http.MethodDelete:
 			op = DeleteBucket
+		case http.MethodGet:
+			op = ListObjects // list-type absent, 1, 0 or anything but 2 (recorded)
+			if v, _ := c.Query.Get("list-type"); v == "2" {
+				op = ListObjectsV2
+			}
 		default:
-			return UnsupportedOperation, nil // ListObjects and the rest
+			return UnsupportedOperation, nil
 		}
 	}
 	if !ValidBucketName(c.Bucket) {
@@ -221,4 +230,20 @@ func classify(r *http.Request, c *Call) (Operation, *Error) {
 		return op, NewError(MissingContentLength)
 	}
 	return op, nil
+}
+
+// objectOperation is the operation of a request at an object path without a bucket
+// subresource: GetObject and HeadObject; anything else (PutObject, DeleteObject, a
+// multipart upload's parts, a partNumber read) is not implemented.
+func objectOperation(method string, q identity.Query) Operation {
+	if q.Has("uploadId") || q.Has("partNumber") {
+		return UnsupportedOperation
+	}
+	switch method {
+	case http.MethodGet:
+		return GetObject
+	case http.MethodHead:
+		return HeadObject
+	}
+	return UnsupportedOperation
 }

@@ -46,16 +46,28 @@ var _ = Describe("routing by the set of query keys", func() {
 		Entry("List with x-id and unknown keys", "GET", "/reports?x-id=ListBucketInventoryConfigurations&inventory=&foo=bar", mock.ListBucketInventoryConfigurations, 200),
 		Entry("the bucket's answer at an object path", "GET", "/reports/some/key?inventory&id=report1", mock.GetBucketInventoryConfiguration, 200),
 		Entry("Delete", "DELETE", "/reports?inventory&id=report1", mock.DeleteBucketInventoryConfiguration, 204),
-		Entry("ListObjects is not implemented", "GET", "/reports", mock.UnsupportedOperation, 501),
-		Entry("GetObject is not implemented", "GET", "/reports/key", mock.UnsupportedOperation, 501),
+		Entry("ListObjects without list-type", "GET", "/reports", mock.ListObjects, 200),
+		Entry("ListObjects with list-type 1", "GET", "/reports?list-type=1", mock.ListObjects, 200),
+		Entry("ListObjects with list-type bogus", "GET", "/reports?list-type=bogus", mock.ListObjects, 200),
+		Entry("ListObjectsV2", "GET", "/reports?list-type=2&x-id=ListObjectsV2", mock.ListObjectsV2, 200),
+		Entry("ListObjectsV2 at the JS SDK's /b/", "GET", "/reports/?list-type=2", mock.ListObjectsV2, 200),
+		Entry("GetObject", "GET", "/reports/key", mock.GetObject, 404),
+		Entry("HeadObject", "HEAD", "/reports/some/key?versionId=null", mock.HeadObject, 404),
+		Entry("PutObject is not implemented", "PUT", "/reports/key", mock.UnsupportedOperation, 501),
+		Entry("DeleteObject is not implemented", "DELETE", "/reports/key", mock.UnsupportedOperation, 501),
+		Entry("CopyObject is not implemented", "PUT", "/reports/key?x-id=CopyObject", mock.UnsupportedOperation, 501),
+		Entry("a multipart upload is not implemented", "POST", "/reports/key?uploads", mock.UnsupportedOperation, 501),
+		Entry("ListParts is not implemented", "GET", "/reports/key?uploadId=u1", mock.UnsupportedOperation, 501),
+		Entry("a partNumber read is not implemented", "GET", "/reports/key?partNumber=1", mock.UnsupportedOperation, 501),
 		Entry("another subresource is not implemented", "GET", "/reports?acl", mock.UnsupportedOperation, 501),
 		Entry("ListBuckets", "GET", "/", mock.ListBuckets, 200),
 		Entry("HeadBucket", "HEAD", "/reports", mock.HeadBucket, 200),
 	)
 
-	It("keys are case-sensitive: ?Inventory is not the inventory subresource", func() {
+	It("keys are case-sensitive: ?Inventory is not the inventory subresource, so the bucket is listed", func() {
 		r := do(ts, "GET", "/reports?Inventory", nil)
-		Expect(r.Status).To(Equal(501))
+		Expect(r.Status).To(Equal(200))
+		Expect(string(r.Body)).To(ContainSubstring("<ListBucketResult "))
 	})
 
 	DescribeTable("answers 405 MethodNotAllowed to other methods on ?inventory",

@@ -146,6 +146,12 @@ func (s *Server) answer(w http.ResponseWriter, c *Call) {
 		s.deleteBucket(w, c)
 	case ListBuckets:
 		s.listBuckets(w, c)
+	case ListObjectsV2:
+		s.listObjects(w, c, true)
+	case ListObjects:
+		s.listObjects(w, c, false)
+	case GetObject, HeadObject:
+		s.getObject(w, c)
 	default:
 		WriteError(w, c, notImplemented(c))
 	}

@@ -46,6 +46,12 @@ const (
 	AuthorizationHeaderMalformed      Code = "AuthorizationHeaderMalformed"
 	AuthorizationQueryParametersError Code = "AuthorizationQueryParametersError"
 	InvalidRequestCode                Code = "InvalidRequest"
+	// The codes of the object reads (fixtures/FACTS.md section 8).
+	NoSuchKey          Code = "NoSuchKey"
+	NoSuchVersion      Code = "NoSuchVersion"
+	InvalidRange       Code = "InvalidRange"
+	PreconditionFailed Code = "PreconditionFailed"
+	BucketNotEmpty     Code = "BucketNotEmpty"
 )
 
 // Row is everything S3 says about one error code. Declaration tells whether the body
@@ -102,6 +108,12 @@ var table = [...]Row{
 	{Code: AuthorizationHeaderMalformed, Status: 400, Message: "The authorization header that you provided is not valid.", Declaration: true},
 	{Code: AuthorizationQueryParametersError, Status: 400, Message: "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.", Declaration: true},
 	{Code: InvalidRequestCode, Status: 400, Message: "Invalid Request", Declaration: true},
+	// Object reads and DeleteBucket of a bucket with objects (FACTS.md section 8).
+	{Code: NoSuchKey, Status: 404, Message: "The specified key does not exist.", Declaration: true},
+	{Code: NoSuchVersion, Status: 404, Message: "The specified version does not exist.", Declaration: true},
+	{Code: InvalidRange, Status: 416, Message: "The requested range is not satisfiable", Declaration: true},
+	{Code: PreconditionFailed, Status: 412, Message: "At least one of the pre-conditions you specified did not hold", Declaration: true},
+	{Code: BucketNotEmpty, Status: 409, Message: "The bucket you tried to delete is not empty", Declaration: true},
 }
 
 // The messages S3 sends for one code in more than one case, each beside the table row
@@ -119,6 +131,13 @@ const (
 	// ConflictingSelectorsMessage opens InvalidArgument's message for two bucket
 	// subresources in one request; the sorted names follow (recorded for other pairs).
 	ConflictingSelectorsMessage = "Conflicting query string parameters: "
+	// The InvalidArgument messages of the listings and reads (FACTS.md section 8):
+	// recorded but MaxKeysMessage (C) and InvalidVersionIDMessage (recorded for
+	// DeleteObject, inferred for reads).
+	InvalidEncodingMessage  = "Invalid Encoding Method specified in Request"
+	BadTokenMessage         = "The continuation token provided is incorrect"
+	MaxKeysMessage          = "Provided max-keys not an integer or within integer range"
+	InvalidVersionIDMessage = "Invalid version id specified"
 )
 
 // rowOf finds a code's row; the table is short, so a scan beats a map and needs no
