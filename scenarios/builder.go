@@ -50,6 +50,9 @@ func (b *Builder) On(ops ...mock.Operation) *Builder {
 // Bucket matches a bucket glob (match.bucket).
 func (b *Builder) Bucket(glob string) *Builder { b.cur().Match.Bucket = glob; return b }
 
+// Key matches a glob of the object key of a read (match.key).
+func (b *Builder) Key(glob string) *Builder { b.cur().Match.Key = glob; return b }
+
 // ID matches a glob of the ?id value (match.id).
 func (b *Builder) ID(glob string) *Builder { b.cur().Match.ID = glob; return b }
 

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"time"
 
@@ -123,6 +124,29 @@ var _ = Describe("Engine", func() {
 			} {
 				Expect(fired(e, s3, 1, mk(miss))).To(Equal([][]string{nil}))
 			}
+		})
+	})
+
+	Describe("match.key", func() {
+		It("matches a glob of the object key, and never a call without a key", func() {
+			e := engineFor(scenarios.New().Rule("r").On(mock.GetObject, mock.HeadObject).Key("inv/*.csv.gz").MustBuild())
+			get := func(key string) func() *mock.Call {
+				return func() *mock.Call {
+					return &mock.Call{Operation: mock.GetObject, Method: http.MethodGet, Bucket: "dest", Key: key,
+						Header: http.Header{}, RequestID: "REQ1", HostID: "HOST1"}
+				}
+			}
+			Expect(fired(e, s3, 1, get("inv/data/a b.csv.gz"))).To(Equal([][]string{{"r"}}))
+			Expect(fired(e, s3, 1, get("inv/manifest.json"))).To(Equal([][]string{nil}))
+			Expect(fired(e, s3, 1, get(""))).To(Equal([][]string{nil}))
+		})
+
+		It("reads and validates key like the other globs", func() {
+			sc, err := scenarios.Parse([]byte("rules:\n  - name: a\n    match: {operation: GetObject, key: 'inv/*'}\n    action: {error: SlowDown}\n"))
+			Expect(err).NotTo(HaveOccurred())
+			Expect(sc.Rules[0].Match.Key).To(Equal("inv/*"))
+			_, err = scenarios.Parse([]byte("rules:\n  - name: a\n    match: {key: '" + strings.Repeat("*", scenarios.MaxGlobBytes+1) + "'}\n"))
+			Expect(err).To(MatchError(ContainSubstring("match.key")))
 		})
 	})
 

@@ -33,11 +33,14 @@ type Rule struct {
 }
 
 // Match selects requests; every given field must hold, an empty field matches all.
-// Bucket, ID, AccessKey, Account and header values are globs with * and ?.
+// Bucket, Key, ID, AccessKey, Account and header values are globs with * and ?.
 type Match struct {
 	// Operation is one or more AWS operation names.
 	Operation Operations `json:"operation,omitempty"`
 	Bucket    string     `json:"bucket,omitempty"`
+	// Key is the object key of a read (GetObject, HeadObject), percent-decoded; a glob
+	// on it never matches a call without a key.
+	Key string `json:"key,omitempty"`
 	// ID is the ?id query value.
 	ID string `json:"id,omitempty"`
 	// Method is an HTTP method, compared without regard to case.

@@ -155,6 +155,7 @@ func (rd *reader) match(n *yaml.Node, path string, m *Match) {
 			}
 		},
 		"bucket":    func(v *yaml.Node, p string) { m.Bucket = rd.str(v, p) },
+		"key":       func(v *yaml.Node, p string) { m.Key = rd.str(v, p) },
 		"id":        func(v *yaml.Node, p string) { m.ID = rd.str(v, p) },
 		"method":    func(v *yaml.Node, p string) { m.Method = rd.str(v, p) },
 		"accessKey": func(v *yaml.Node, p string) { m.AccessKey = rd.str(v, p) },

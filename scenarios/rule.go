@@ -15,6 +15,7 @@ import (
 type compiled struct {
 	rule      *Rule
 	bucket    *glob // nil: no condition
+	key       *glob
 	id        *glob
 	accessKey *glob
 	account   *glob
@@ -32,7 +33,7 @@ type headerGlob struct {
 func compile(r *Rule) *compiled {
 	m := &r.Match
 	c := &compiled{rule: r, answer: answerFor(&r.Action),
-		bucket: optionalGlob(m.Bucket), id: optionalGlob(m.ID),
+		bucket: optionalGlob(m.Bucket), key: optionalGlob(m.Key), id: optionalGlob(m.ID),
 		accessKey: optionalGlob(m.AccessKey), account: optionalGlob(m.Account)}
 	for name, pattern := range m.Headers {
 		c.headers = append(c.headers, headerGlob{http.CanonicalHeaderKey(name), newGlob(pattern)})
@@ -46,7 +47,7 @@ func (c *compiled) matches(call *mock.Call) bool {
 	m := &c.rule.Match
 	if !m.Operation.has(call.Operation) ||
 		(m.Method != "" && !strings.EqualFold(m.Method, call.Method)) ||
-		!globOK(c.bucket, call.Bucket) || !globOK(c.id, call.ID) ||
+		!globOK(c.bucket, call.Bucket) || !globOK(c.key, call.Key) || !globOK(c.id, call.ID) ||
 		!globOK(c.accessKey, call.AccessKey) || !globOK(c.account, account(call)) {
 		return false
 	}

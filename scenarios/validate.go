@@ -55,7 +55,7 @@ func (m *Match) validate(p *problems, path string) {
 		p.add(path+".method", 0, "%q is not an HTTP method", m.Method)
 	}
 	for _, f := range []struct{ key, glob string }{
-		{"bucket", m.Bucket}, {"id", m.ID}, {"accessKey", m.AccessKey}, {"account", m.Account},
+		{"bucket", m.Bucket}, {"key", m.Key}, {"id", m.ID}, {"accessKey", m.AccessKey}, {"account", m.Account},
 	} {
 		checkGlobLength(p, path+"."+f.key, f.glob)
 	}
