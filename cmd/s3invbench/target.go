@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/s3invmock/s3invmock/mock"
+	"github.com/s3invmock/s3invmock/mock/object"
 	"github.com/s3invmock/s3invmock/scenarios"
 )
 
@@ -31,11 +32,27 @@ func startInProcess(wl workload) (*target, error) {
 		}
 	}
 	opts = append(opts, mock.WithHook(engine))
-	ts := httptest.NewServer(mock.New(opts...))
+	srv := mock.New(opts...)
+	if wl.object {
+		if err := seedObject(srv); err != nil {
+			return nil, err
+		}
+	}
+	ts := httptest.NewServer(srv)
 	return &target{name: "inproc", url: ts.URL, setup: true, close: func() {
 		engine.Close()
 		ts.Close()
 	}}, nil
+}
+
+// seedObject creates the bench bucket holding the get-object workload's object; the
+// setup's CreateBucket then answers 200, as S3 does to its owner in us-east-1.
+func seedObject(srv *mock.Server) error {
+	if err := srv.AddBucket(benchBucket); err != nil {
+		return err
+	}
+	return srv.PutObjectVersions(benchBucket, object.Version{Key: benchObjectKey, IsLatest: true,
+		Size: benchObjectSize, ContentType: "application/octet-stream"})
 }
 
 // answer is one recorded response; its JSON form carries it to a bare-proc child.
@@ -79,7 +96,7 @@ func bareHandler(answers map[string]answer) http.Handler {
 // recordAnswers sets up a private in-process fake and keeps its answer to each
 // distinct request of wl.
 func recordAnswers(wl workload) (map[string]answer, error) {
-	ref, err := startInProcess(workload{name: wl.name})
+	ref, err := startInProcess(workload{name: wl.name, object: wl.object})
 	if err != nil {
 		return nil, err
 	}

@@ -11,6 +11,8 @@ const (
 	benchBucket        = "bench"
 	seedConfigurations = 250
 	hotID              = "cfg-0042"
+	benchObjectKey     = "inv/data/part-00000.csv.gz"
+	benchObjectSize    = 64 << 10
 )
 
 // request is one request of a workload, and the status a correct answer has.
@@ -30,14 +32,18 @@ type workload struct {
 	// match (see hundredRules), and once more without it (a target named
 	// inproc-no-rules, binary-no-rules).
 	scenario bool
+	// object: the bench bucket holds benchObjectKey, seeded from Go (the in-process
+	// targets only, until the sidecar can be seeded with objects).
+	object bool
 	// next returns the i-th request of a worker.
 	next func(i int) request
 }
 
 var (
-	getOne  = request{"GET", "/" + benchBucket + "?inventory&id=" + hotID, nil, http.StatusOK}
-	getList = request{"GET", "/" + benchBucket + "?inventory", nil, http.StatusOK}
-	putOne  = request{"PUT", "/" + benchBucket + "?inventory&id=" + hotID, document(hotID), http.StatusNoContent}
+	getOne    = request{"GET", "/" + benchBucket + "?inventory&id=" + hotID, nil, http.StatusOK}
+	getList   = request{"GET", "/" + benchBucket + "?inventory", nil, http.StatusOK}
+	getObject = request{"GET", "/" + benchBucket + "/" + benchObjectKey, nil, http.StatusOK}
+	putOne    = request{"PUT", "/" + benchBucket + "?inventory&id=" + hotID, document(hotID), http.StatusNoContent}
 )
 
 var workloads = []workload{
@@ -54,6 +60,8 @@ var workloads = []workload{
 			}
 			return getOne
 		}},
+	{name: "get-object", about: "GetObject of a 64 KiB object (filler bytes)", object: true,
+		next: func(int) request { return getObject }},
 	{name: "put-100-rules", about: "put-replace with a 100-rule scenario in force, no rule matching", scenario: true,
 		next: func(int) request { return putOne }},
 }
