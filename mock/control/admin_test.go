@@ -174,7 +174,7 @@ var _ = Describe("the sidecar's control endpoints", func() {
 				Expect(env.Error.Code).To(Equal(control.CodeValidation))
 				Expect(env.Error.Details).To(ConsistOf(HaveField("Path", field)))
 			},
-			Entry("an unknown operation", "?operation=GetObject", "operation"),
+			Entry("an unknown operation", "?operation=PutObject", "operation"),
 			Entry("a since that is neither number nor time", "?since=yesterday", "since"),
 			Entry("an unknown key", "?bukcet=reports", "bukcet"),
 		)
