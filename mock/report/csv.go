@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"strconv"
 	"time"
 
@@ -44,7 +43,7 @@ func (csvFormat) newFile(cols []Column, bucket string) dataFile {
 type csvFile struct {
 	cols   []Column
 	bucket string
-	out    bytes.Buffer
+	out    fileBuffer
 	gz     *gzip.Writer
 	line   []byte
 }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"fmt"
 
 	"github.com/parquet-go/parquet-go"
@@ -44,7 +43,7 @@ func (parquetFormat) newFile(cols []Column, bucket string) dataFile {
 type parquetFile struct {
 	cols   []Column
 	bucket string
-	out    bytes.Buffer
+	out    fileBuffer
 	w      *parquet.Writer
 	rows   []parquet.Row
 	spare  []parquet.Row // row slices of the previous batch, reused
