@@ -36,7 +36,10 @@ func (parquetFormat) newFile(cols []Column, bucket string) dataFile {
 	schema := parquet.NewSchema(ParquetSchemaName, newOrderedGroup(cols))
 	f.w = parquet.NewWriter(&f.out, schema, &parquet.WriterConfig{CreatedBy: ParquetCreatedBy},
 		parquet.DataPageVersion(1), parquet.MaxRowsPerRowGroup(ParquetRowsPerRowGroup))
-	f.rows = make([]parquet.Row, 0, parquetBatchRows)
+	f.values = make([][]parquet.Value, len(cols))
+	for i := range f.values {
+		f.values[i] = make([]parquet.Value, 0, parquetBatchRows)
+	}
 	return f
 }
 
@@ -45,23 +48,21 @@ type parquetFile struct {
 	bucket string
 	out    fileBuffer
 	w      *parquet.Writer
-	rows   []parquet.Row
-	spare  []parquet.Row // row slices of the previous batch, reused
-	arena  []byte        // string bytes of the current batch
+	// values holds the current batch column by column, each value already levelled,
+	// so that the batch goes to each column writer in one call, with no rows to
+	// build and take apart again.
+	values    [][]parquet.Value
+	batchRows int
+	groupRows int
+	arena     []byte // string bytes of the current batch
 }
 
 func (f *parquetFile) writeRow(v *object.Version) error {
-	var row parquet.Row
-	if n := len(f.rows); n < len(f.spare) {
-		row = f.spare[n][:0]
-	} else {
-		row = make(parquet.Row, 0, len(f.cols))
-	}
 	for i, c := range f.cols {
 		x := value(c.id, f.bucket, v)
 		required := c.id == colBucket || c.id == colKey
 		if x.null && !required {
-			row = append(row, parquet.NullValue().Level(0, 0, i))
+			f.values[i] = append(f.values[i], parquet.NullValue().Level(0, 0, i))
 			continue
 		}
 		var pv parquet.Value
@@ -79,28 +80,36 @@ func (f *parquetFile) writeRow(v *object.Version) error {
 		if required {
 			def = 0
 		}
-		row = append(row, pv.Level(0, def, i))
+		f.values[i] = append(f.values[i], pv.Level(0, def, i))
 	}
-	f.rows = append(f.rows, row)
-	if len(f.rows) == parquetBatchRows {
+	if f.batchRows++; f.batchRows == parquetBatchRows {
 		return f.flushRows()
 	}
 	return nil
 }
 
-// flushRows hands the batch to the writer, which copies the values, so that the
-// row slices and the arena can be reused.
+// flushRows hands the batch to the column writers, which copy the values, so that
+// the value slices and the arena can be reused; it ends the row group when it holds
+// ParquetRowsPerRowGroup rows (the writer counts rows by its columns).
 func (f *parquetFile) flushRows() error {
-	if _, err := f.w.WriteRows(f.rows); err != nil {
-		return fmt.Errorf("report: parquet rows: %w", err)
+	if f.batchRows == 0 {
+		return nil
 	}
-	if len(f.spare) < len(f.rows) {
-		f.spare = f.rows
-		f.rows = make([]parquet.Row, 0, parquetBatchRows)
-	} else {
-		f.rows = f.rows[:0]
+	for i, cw := range f.w.ColumnWriters() {
+		if _, err := cw.WriteRowValues(f.values[i]); err != nil {
+			return fmt.Errorf("report: parquet column %s: %w", f.cols[i].SnakeName, err)
+		}
+		f.values[i] = f.values[i][:0]
 	}
 	f.arena = f.arena[:0]
+	f.groupRows += f.batchRows
+	f.batchRows = 0
+	if f.groupRows >= ParquetRowsPerRowGroup {
+		f.groupRows = 0
+		if err := f.w.Flush(); err != nil {
+			return fmt.Errorf("report: parquet row group: %w", err)
+		}
+	}
 	return nil
 }
 
