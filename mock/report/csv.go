@@ -19,6 +19,9 @@ const (
 	// GzipOSUnix is the gzip header's OS byte (3, Unix) in real report files (R);
 	// gzip writers write 255 (unknown) unless told.
 	GzipOSUnix = 3
+	// csvBatchBytes is how many bytes of rows a CSV file buffers before it compresses
+	// them.
+	csvBatchBytes = 64 << 10
 )
 
 // csvFormat writes gzip-compressed CSV: one gzip member with mtime 0 and OS 3 (R),
@@ -31,7 +34,7 @@ func (csvFormat) extension() string           { return ".csv.gz" }
 func (csvFormat) schema(cols []Column) string { return CSVSchema(cols) }
 
 func (csvFormat) newFile(cols []Column, bucket string) dataFile {
-	f := &csvFile{cols: cols, bucket: bucket}
+	f := &csvFile{cols: cols, bucket: bucket, line: make([]byte, 0, csvBatchBytes+4<<10)}
 	// The level is a valid constant and the header fields are set before the first
 	// write, so neither call can fail.
 	f.gz, _ = gzip.NewWriterLevel(&f.out, CSVGzipLevel)
@@ -49,7 +52,7 @@ type csvFile struct {
 }
 
 func (f *csvFile) writeRow(v *object.Version) error {
-	b := f.line[:0]
+	b := f.line
 	for i, c := range f.cols {
 		if i > 0 {
 			b = append(b, ',')
@@ -60,11 +63,24 @@ func (f *csvFile) writeRow(v *object.Version) error {
 	}
 	b = append(b, '\n')
 	f.line = b
-	_, err := f.gz.Write(b)
+	if len(b) < csvBatchBytes {
+		return nil
+	}
+	return f.flushLines()
+}
+
+// flushLines hands the buffered rows to the compressor: one call per csvBatchBytes
+// rather than per row. The compressed bytes do not depend on how the input is cut.
+func (f *csvFile) flushLines() error {
+	_, err := f.gz.Write(f.line)
+	f.line = f.line[:0]
 	return err
 }
 
 func (f *csvFile) finish() ([]byte, error) {
+	if err := f.flushLines(); err != nil {
+		return nil, err
+	}
 	if err := f.gz.Close(); err != nil {
 		return nil, err
 	}
@@ -87,7 +103,7 @@ func appendCSVValue(b []byte, c Column, bucket string, v *object.Version) []byte
 	case KindInt64:
 		return strconv.AppendInt(b, x.i, 10)
 	case KindTimestamp:
-		return timeOf(x.i).AppendFormat(b, DateLayout)
+		return appendDate(b, x.i)
 	}
 	return append(b, x.s...)
 }

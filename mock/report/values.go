@@ -93,3 +93,25 @@ func value(c columnID, bucket string, v *object.Version) cell {
 	}
 	return cell{null: true}
 }
+
+// appendDate appends the DateLayout text of ms milliseconds since the epoch. It
+// writes the digits itself, as time.Time.AppendFormat parses its layout on every
+// call; years outside 0000-9999, which DateLayout cannot spell in four digits, go
+// through AppendFormat.
+func appendDate(b []byte, ms int64) []byte {
+	t := timeOf(ms)
+	year, month, day := t.Date()
+	if year < 0 || year > 9999 {
+		return t.AppendFormat(b, DateLayout)
+	}
+	hour, minute, sec := t.Clock()
+	milli := t.Nanosecond() / 1e6
+	two := func(b []byte, n int) []byte { return append(b, byte('0'+n/10), byte('0'+n%10)) }
+	b = two(two(b, year/100), year%100)
+	b = two(append(b, '-'), int(month))
+	b = two(append(b, '-'), day)
+	b = two(append(b, 'T'), hour)
+	b = two(append(b, ':'), minute)
+	b = two(append(b, ':'), sec)
+	return append(b, '.', byte('0'+milli/100), byte('0'+milli/10%10), byte('0'+milli%10), 'Z')
+}

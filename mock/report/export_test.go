@@ -1,0 +1,4 @@
+package report
+
+// AppendDate exposes appendDate to the specs.
+var AppendDate = appendDate
