@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 	"strings"
+
+	"github.com/s3invmock/s3invmock/mock/report/orc"
 )
 
 // Kind is the value kind of a report column, which picks its Parquet and ORC type.
@@ -155,30 +157,11 @@ func CSVSchema(cols []Column) string {
 
 // ORCSchema is the manifest fileSchema of an ORC report:
 // struct<bucket:string,key:string,...,size:bigint,last_modified_date:timestamp>,
-// with no spaces (D, R).
+// with no spaces (D, R): the ORC type string of the data file itself.
 func ORCSchema(cols []Column) string {
-	var b strings.Builder
-	b.WriteString("struct<")
-	for i, c := range cols {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(c.SnakeName + ":" + orcType(c.Kind))
-	}
-	b.WriteString(">")
-	return b.String()
-}
-
-func orcType(k Kind) string {
-	switch k {
-	case KindInt64:
-		return "bigint"
-	case KindBoolean:
-		return "boolean"
-	case KindTimestamp:
-		return "timestamp"
-	}
-	return "string"
+	// The report's columns are always valid ORC columns, so TypeString cannot fail.
+	s, _ := orc.TypeString(orcColumns(cols))
+	return s
 }
 
 // ParquetSchema is the manifest fileSchema of a Parquet report: the schema text

@@ -44,7 +44,7 @@ type Delivery struct {
 // (object.Compare: key, then version id, in byte order) with no two equal; an
 // out-of-order object is an error, since the report's files must not overlap.
 // Rows stream from objects into one data file at a time; only finished files are
-// held. A Spec with Format ORC returns a NotImplementedError.
+// held.
 func Deliver(spec Spec, objects iter.Seq[object.Version]) (Delivery, error) {
 	if err := spec.validate(); err != nil {
 		return Delivery{}, err

@@ -86,3 +86,4 @@ func sampleHeap() func() uint64 {
 
 func BenchmarkDeliverMillionCSV(b *testing.B)     { benchmarkMillion(b, report.FormatCSV) }
 func BenchmarkDeliverMillionParquet(b *testing.B) { benchmarkMillion(b, report.FormatParquet) }
+func BenchmarkDeliverMillionORC(b *testing.B)     { benchmarkMillion(b, report.FormatORC) }

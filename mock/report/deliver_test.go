@@ -5,7 +5,6 @@ import (
 	"compress/gzip"
 	"crypto/md5"
 	"encoding/hex"
-	"errors"
 	"io"
 	"slices"
 	"strings"
@@ -185,13 +184,6 @@ var _ = Describe("Deliver", func() {
 		vs[0], vs[1] = vs[1], vs[0]
 		_, err := report.Deliver(goldenSpec(report.FormatCSV), slices.Values(vs))
 		Expect(err).To(MatchError(`report: objects out of report order: "a b+c.txt" version "" after "a b+c.txt" version "gdN1Rk8bYYvkf0dR.dMIZHiHXBBSHNGA"`))
-	})
-
-	It("says ORC delivery is not implemented yet", func() {
-		_, err := report.Deliver(goldenSpec(report.FormatORC), nil)
-		var ni report.NotImplementedError
-		Expect(errors.As(err, &ni)).To(BeTrue())
-		Expect(err).To(MatchError("report: ORC delivery is not implemented yet"))
 	})
 
 	DescribeTable("refuses a bad Spec",

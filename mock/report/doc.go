@@ -1,7 +1,8 @@
 // Package report writes Amazon S3 inventory reports: given a Spec (what one
 // inventory configuration asks for, and the scan instant) and the source bucket's
 // object versions in report order, Deliver returns every object of the delivery,
-// byte for byte, without touching any bucket: the data files (gzip CSV or Parquet),
+// byte for byte, without touching any bucket: the data files (gzip CSV, ORC or
+// Parquet),
 // hive/dt=…/symlink.txt, manifest.json and manifest.checksum, in the order to write
 // them. The same Spec and objects always give the same bytes.
 //
@@ -17,5 +18,6 @@
 // settings of its format's writer, and the rest act on the Delivery's File list
 // (drop, truncate, rewrite a manifest entry) or on when the caller writes it.
 //
-// The package imports mock/object and parquet-go only.
+// The package imports mock/object, mock/report/orc (its own ORC writer), parquet-go
+// and klauspost/compress only.
 package report

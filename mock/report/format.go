@@ -3,8 +3,7 @@ package report
 import "github.com/s3invmock/s3invmock/mock/object"
 
 // dataFormat is what a file format contributes to a delivery: the data file's
-// extension, the manifest's fileSchema, and a writer for one data file. ORC plugs
-// in here when its writer exists; faults that change a data file's bytes (several
+// extension, the manifest's fileSchema, and a writer for one data file. Faults that change a data file's bytes (several
 // gzip members, a trailing newline, shuffled rows) become settings of a format's
 // writer, not new delivery code.
 type dataFormat interface {
@@ -26,6 +25,8 @@ func formatOf(f Format) (dataFormat, error) {
 		return csvFormat{}, nil
 	case FormatParquet:
 		return parquetFormat{}, nil
+	case FormatORC:
+		return orcFormat{}, nil
 	}
 	return nil, NotImplementedError{Format: f}
 }

@@ -51,7 +51,7 @@ type Spec struct {
 	SourceBucket string
 	// ConfigurationID is the inventory configuration's Id.
 	ConfigurationID string
-	// Format is CSV or Parquet; ORC returns a NotImplementedError for now.
+	// Format is CSV, ORC or Parquet.
 	Format Format
 	// IncludedObjectVersions is All or Current.
 	IncludedObjectVersions IncludedObjectVersions
@@ -77,8 +77,9 @@ type Spec struct {
 	UUIDSeed uint64
 }
 
-// NotImplementedError is the error of a Spec whose format the package cannot write
-// yet.
+// NotImplementedError is the error of a Spec whose format the package cannot write.
+// Deliver writes every Format a Spec may hold (CSV, ORC, Parquet), so it returns none
+// today; the type stays for callers that test for it.
 type NotImplementedError struct{ Format Format }
 
 // Error implements error.
