@@ -21,7 +21,7 @@ func (orcFormat) newFile(cols []Column, bucket string) dataFile {
 	f := &orcFile{cols: cols, bucket: bucket, row: make([]orc.Value, len(cols))}
 	// The report's columns are always valid ORC columns (snake_case names, known
 	// kinds, no duplicates); an error would still surface at the first row.
-	f.w, f.err = orc.NewWriter(&f.out, orcColumns(cols))
+	f.w, f.err = orc.NewWriter(&f.out, orcColumns(cols), orc.WithFastDeflate())
 	return f
 }
 

@@ -5,8 +5,8 @@
 //
 // The format follows the ORC v1 specification (orc.apache.org, "ORC Specification
 // v1"); section names from it are cited beside the code that implements them. Its
-// protobuf messages are written by a small encoder in this package, so the package
-// needs nothing outside the standard library.
+// protobuf messages are written by a small encoder in this package; deflate is the
+// standard library's, or klauspost/compress's with WithFastDeflate.
 //
 // A Writer streams rows: it keeps one stripe (WithStripeRows, 250,000 rows by default)
 // in memory and writes it out when full; Close writes the file tail. The same rows

@@ -4,7 +4,7 @@ package orc
 
 // EncodeRLEv2 returns the RLE v2 bytes of vs.
 func EncodeRLEv2(vs []int64, signed bool) []byte {
-	s := newOutStream(newCompressor(), 1<<22)
+	s := newOutStream(newCompressor(false), 1<<22)
 	e := newIntRLE(s, signed)
 	for _, v := range vs {
 		e.add(v)
@@ -15,7 +15,7 @@ func EncodeRLEv2(vs []int64, signed bool) []byte {
 
 // EncodeByteRLE returns the byte RLE bytes of bs.
 func EncodeByteRLE(bs []byte) []byte {
-	s := newOutStream(newCompressor(), 1<<22)
+	s := newOutStream(newCompressor(false), 1<<22)
 	e := byteRLE{out: s}
 	for _, b := range bs {
 		e.add(b)
@@ -25,4 +25,4 @@ func EncodeByteRLE(bs []byte) []byte {
 }
 
 // Compress returns p in compression chunks of at most block bytes.
-func Compress(p []byte, block int) []byte { return newCompressor().compressAll(p, block) }
+func Compress(p []byte, block int) []byte { return newCompressor(false).compressAll(p, block) }

@@ -3,6 +3,9 @@ package orc
 import (
 	"bytes"
 	"compress/flate"
+	"io"
+
+	kflate "github.com/klauspost/compress/flate"
 )
 
 // compressor deflates one chunk at a time. ORC's ZLIB kind is raw deflate (RFC 1951)
@@ -10,12 +13,25 @@ import (
 // that a reader can start at any chunk header (ORC v1 specification, "Compression").
 // One compressor serves every stream of a Writer; it is reset for each chunk.
 type compressor struct {
-	fw  *flate.Writer
+	fw  deflater
 	out bytes.Buffer
 }
 
-func newCompressor() *compressor {
-	// DefaultCompression cannot make NewWriter fail; the error is for bad levels.
+// deflater is what compress/flate and klauspost/compress/flate writers share.
+type deflater interface {
+	Reset(io.Writer)
+	Write([]byte) (int, error)
+	Close() error
+}
+
+// newCompressor returns the standard library's deflate at its default level, or with
+// fast klauspost/compress's at FastDeflateLevel.
+func newCompressor(fast bool) *compressor {
+	// Neither level can make NewWriter fail; the error is for bad levels.
+	if fast {
+		fw, _ := kflate.NewWriter(nil, FastDeflateLevel)
+		return &compressor{fw: fw}
+	}
 	fw, _ := flate.NewWriter(nil, flate.DefaultCompression)
 	return &compressor{fw: fw}
 }

@@ -44,7 +44,7 @@ func NewWriter(w io.Writer, cols []Column, opts ...Option) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	wr := &Writer{w: w, cfg: cfg, cols: append([]Column(nil), cols...), comp: newCompressor()}
+	wr := &Writer{w: w, cfg: cfg, cols: append([]Column(nil), cols...), comp: newCompressor(cfg.fastDeflate)}
 	wr.columns = append(wr.columns, newColumn(0, wr.comp, cfg.blockSize))
 	for _, c := range cols {
 		wr.columns = append(wr.columns, newColumn(c.Kind, wr.comp, cfg.blockSize))

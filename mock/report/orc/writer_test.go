@@ -53,6 +53,21 @@ var _ = Describe("Writer", func() {
 		})
 	})
 
+	When("WithFastDeflate is given", func() {
+		It("reads back every value across row groups and stripes, from other bytes than the default's", func() {
+			rows := inventoryRows(25_003)
+			f := roundTrip(inventoryColumns, rows, orc.WithStripeRows(12_000), orc.WithFastDeflate())
+			Expect(f.stripes).To(HaveLen(3))
+			Expect(f.ps.u(2)).To(Equal(uint64(1)), "still ZLIB")
+			Expect(writeFile(inventoryColumns, rows, orc.WithFastDeflate())).NotTo(Equal(writeFile(inventoryColumns, rows)))
+		})
+
+		It("writes the same bytes for the same rows", func() {
+			rows := inventoryRows(3000)
+			Expect(writeFile(inventoryColumns, rows, orc.WithFastDeflate())).To(Equal(writeFile(inventoryColumns, rows, orc.WithFastDeflate())))
+		})
+	})
+
 	It("writes the tail S3's files have", func() {
 		f := roundTrip(inventoryColumns, inventoryRows(10))
 		Expect(f.ps.packed(4)).To(Equal([]uint64{0, 12}))
