@@ -2,9 +2,8 @@
 // inventory configuration asks for, and the scan instant) and the source bucket's
 // object versions in report order, Deliver returns every object of the delivery,
 // byte for byte, without touching any bucket: the data files (gzip CSV, ORC or
-// Parquet),
-// hive/dt=…/symlink.txt, manifest.json and manifest.checksum, in the order to write
-// them. The same Spec and objects always give the same bytes.
+// Parquet), hive/dt=…/symlink.txt, manifest.json and manifest.checksum, in the order
+// to write them. The same Spec and objects always give the same bytes.
 //
 // Columns is the one column table of all formats (CSV name, snake_case name, value
 // kind); CSVSchema, ParquetSchema and ORCSchema spell the manifest's fileSchema.
