@@ -37,8 +37,10 @@ func (parquetFormat) newFile(cols []Column, bucket string) dataFile {
 	f.w = parquet.NewWriter(&f.out, schema, &parquet.WriterConfig{CreatedBy: ParquetCreatedBy},
 		parquet.DataPageVersion(1), parquet.MaxRowsPerRowGroup(ParquetRowsPerRowGroup))
 	f.values = make([][]parquet.Value, len(cols))
+	f.nulls = make([]parquet.Value, len(cols))
 	for i := range f.values {
 		f.values[i] = make([]parquet.Value, 0, parquetBatchRows)
+		f.nulls[i] = parquet.NullValue().Level(0, 0, i)
 	}
 	return f
 }
@@ -52,6 +54,7 @@ type parquetFile struct {
 	// so that the batch goes to each column writer in one call, with no rows to
 	// build and take apart again.
 	values    [][]parquet.Value
+	nulls     []parquet.Value // the levelled null of each column
 	batchRows int
 	groupRows int
 	arena     []byte // string bytes of the current batch
@@ -62,7 +65,7 @@ func (f *parquetFile) writeRow(v *object.Version) error {
 		x := value(c.id, f.bucket, v)
 		required := c.id == colBucket || c.id == colKey
 		if x.null && !required {
-			f.values[i] = append(f.values[i], parquet.NullValue().Level(0, 0, i))
+			f.values[i] = append(f.values[i], f.nulls[i])
 			continue
 		}
 		var pv parquet.Value
