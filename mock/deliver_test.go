@@ -69,6 +69,21 @@ func objectBody(fake *mocktest.Fake, bucket, key string) object.Version {
 }
 
 var _ = Describe("Deliver", func() {
+	When("an ORC configuration put through the SDK is delivered", func() {
+		It("writes an .orc data file (an ORC file: it opens with ORC's magic) and a manifest with fileFormat ORC and the struct<...> fileSchema", func() {
+			fake, client := startDeliveries()
+			putConfig(client, inventoryConfig("daily", types.InventoryFormatOrc, types.InventoryIncludedObjectVersionsCurrent))
+			d, err := fake.Deliver("src", "daily")
+			Expect(err).NotTo(HaveOccurred())
+			Expect(d.Outcome).To(Equal(mock.Delivered))
+			Expect(d.Keys[0]).To(MatchRegexp(`^inv/src/daily/data/[0-9a-f-]{36}\.orc$`))
+			Expect(string(objectBody(fake, "reports", d.Keys[0]).Body[:3])).To(Equal("ORC"))
+			manifest := string(objectBody(fake, "reports", d.ManifestKey).Body)
+			Expect(manifest).To(ContainSubstring(`"fileFormat": "ORC",`))
+			Expect(manifest).To(ContainSubstring(`"fileSchema": "struct<bucket:string,key:string,size:bigint,e_tag:string>",`))
+		})
+	})
+
 	When("a CSV configuration put through the SDK is delivered", func() {
 		It("writes data, symlink.txt, manifest.json and manifest.checksum under the destination Prefix, as S3 lays them out", func() {
 			fake, client := startDeliveries()
@@ -213,9 +228,6 @@ var _ = Describe("Deliver", func() {
 				c.Destination.S3BucketDestination.Encryption = &types.InventoryEncryption{SSEKMS: &types.SSEKMS{
 					KeyId: aws.String("arn:aws:kms:us-east-1:123456789012:alias/aws/s3")}}
 			}, `SSE-KMS key "arn:aws:kms:us-east-1:123456789012:alias/aws/s3" is the AWS managed key aws/s3, which inventory reports cannot use`),
-			Entry("an ORC configuration", func(_ *mocktest.Fake, _ *s3.Client, c *types.InventoryConfiguration) {
-				c.Destination.S3BucketDestination.Format = types.InventoryFormatOrc
-			}, "ORC delivery is not implemented yet"),
 		)
 
 		It("records a missing configuration and returns NoSuchConfiguration", func() {
