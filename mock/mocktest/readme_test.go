@@ -50,6 +50,8 @@ var knownImports = map[string]string{
 	"control":     "github.com/s3invmock/s3invmock/mock/control",
 	"identity":    "github.com/s3invmock/s3invmock/mock/identity",
 	"mocktest":    "github.com/s3invmock/s3invmock/mock/mocktest",
+	"object":      "github.com/s3invmock/s3invmock/mock/object",
+	"io":          "io",
 	"replay":      "github.com/s3invmock/s3invmock/mock/replay",
 	"s3client":    "github.com/s3invmock/s3invmock/mock/s3client",
 	"s3matchers":  "github.com/s3invmock/s3invmock/mock/s3matchers",
