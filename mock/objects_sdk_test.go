@@ -88,7 +88,11 @@ var _ = Describe("object reads through aws-sdk-go-v2", func() {
 		_, err := object.NewFiller("big.bin", size).ReadAt(want, 0)
 		Expect(err).NotTo(HaveOccurred())
 		buf := manager.NewWriteAtBuffer(make([]byte, 0, size))
+		// The deprecated downloader on purpose: it is what users' code runs today
+		// (transfermanager, its successor, is at v0.x), and it reads with ranged GETs.
+		//lint:ignore SA1019 the consumer under test
 		d := manager.NewDownloader(client, func(d *manager.Downloader) { d.PartSize = 5 << 20; d.Concurrency = 2 })
+		//lint:ignore SA1019 the consumer under test
 		n, err := d.Download(ctx, buf, &s3.GetObjectInput{Bucket: aws.String("reports"), Key: aws.String("big.bin")})
 		Expect(err).NotTo(HaveOccurred())
 		Expect(n).To(BeEquivalentTo(size))

@@ -34,7 +34,7 @@ func (parquetFormat) schema(cols []Column) string { return ParquetSchema(cols) }
 func (parquetFormat) newFile(cols []Column, bucket string) dataFile {
 	f := &parquetFile{cols: cols, bucket: bucket}
 	schema := parquet.NewSchema(ParquetSchemaName, newOrderedGroup(cols))
-	f.w = parquet.NewWriter(&f.out, schema, &parquet.WriterConfig{CreatedBy: ParquetCreatedBy},
+	f.w = parquet.NewGenericWriter[any](&f.out, schema, &parquet.WriterConfig{CreatedBy: ParquetCreatedBy},
 		parquet.DataPageVersion(1), parquet.MaxRowsPerRowGroup(ParquetRowsPerRowGroup))
 	f.values = make([][]parquet.Value, len(cols))
 	f.nulls = make([]parquet.Value, len(cols))
@@ -49,7 +49,7 @@ type parquetFile struct {
 	cols   []Column
 	bucket string
 	out    fileBuffer
-	w      *parquet.Writer
+	w      *parquet.GenericWriter[any]
 	// values holds the current batch column by column, each value already levelled,
 	// so that the batch goes to each column writer in one call, with no rows to
 	// build and take apart again.
