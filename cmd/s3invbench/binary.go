@@ -42,6 +42,13 @@ func startBinary(path, dir string, wl workload) (*target, error) {
 		}
 		env = append(env, "S3INVMOCK_SCENARIO="+file)
 	}
+	if wl.object {
+		file := filepath.Join(dir, "object-seed.yaml")
+		if err := os.WriteFile(file, []byte(objectSeed()), 0o600); err != nil {
+			return nil, err
+		}
+		env = append(env, "S3INVMOCK_SEED="+file)
+	}
 	cmd := exec.Command(path)
 	cmd.Env = env
 	t, err := startChild(cmd, "s3invmock listening on")

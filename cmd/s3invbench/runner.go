@@ -66,10 +66,6 @@ func runWorkload(cfg config, wl workload, binary, dir string, log io.Writer) ([]
 		case "inproc":
 			t, err = startInProcess(wl)
 		case "binary":
-			if wl.object {
-				fmt.Fprintf(log, "%s: the binary cannot be seeded with objects yet; skipped\n", wl.name)
-				continue
-			}
 			t, err = startBinary(binary, dir, wl)
 		case "bare":
 			t, err = startBare(wl)

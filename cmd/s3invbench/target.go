@@ -55,6 +55,13 @@ func seedObject(srv *mock.Server) error {
 		Size: benchObjectSize, ContentType: "application/octet-stream"})
 }
 
+// objectSeed is the seed that gives the sidecar what seedObject gives an in-process
+// fake: the bench bucket with the one object.
+func objectSeed() string {
+	return fmt.Sprintf("buckets:\n  - name: %s\n    objects:\n      - {Key: %s, Size: %d, ContentType: application/octet-stream}\n",
+		benchBucket, benchObjectKey, benchObjectSize)
+}
+
 // answer is one recorded response; its JSON form carries it to a bare-proc child.
 type answer struct {
 	Status int         `json:"status"`

@@ -32,8 +32,8 @@ type workload struct {
 	// match (see hundredRules), and once more without it (a target named
 	// inproc-no-rules, binary-no-rules).
 	scenario bool
-	// object: the bench bucket holds benchObjectKey, seeded from Go (the in-process
-	// targets only, until the sidecar can be seeded with objects).
+	// object: the bench bucket holds benchObjectKey, seeded from Go in process and
+	// from a seed file in the sidecar (objectSeed).
 	object bool
 	// next returns the i-th request of a worker.
 	next func(i int) request
