@@ -60,3 +60,25 @@ var _ = Describe("Filler", func() {
 		Expect(f.MD5()).To(Equal(md5.Sum(all)))
 	})
 })
+
+var _ = Describe("Filler.ReadAt at any offset and length", func() {
+	It("gives the same bytes as the pattern read one byte at a time", func() {
+		f := object.NewFiller("inv/data/part-00000.csv.gz", 5000)
+		whole := make([]byte, 5000)
+		n, err := f.ReadAt(whole, 0)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(n).To(Equal(5000))
+		for i := range whole { // the pattern, byte by byte
+			var one [1]byte
+			_, _ = f.ReadAt(one[:], int64(i))
+			Expect(whole[i]).To(Equal(one[0]), "byte %d", i)
+		}
+		for _, off := range []int64{0, 1, 63, 64, 65, 130, 4999} {
+			for _, size := range []int{1, 2, 63, 64, 65, 129, 1000, 6000} {
+				p := make([]byte, size)
+				n, _ := f.ReadAt(p, off)
+				Expect(p[:n]).To(Equal(whole[off:min(off+int64(size), 5000)]), "off %d size %d", off, size)
+			}
+		}
+	})
+})
