@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/s3invmock/s3invmock/mock"
+	"github.com/s3invmock/s3invmock/mock/object"
 )
 
 // discardWriter is the cheapest http.ResponseWriter: one header map reused, the body
@@ -61,10 +62,14 @@ func BenchmarkServeHTTP(b *testing.B) {
 		{"List100", "GET", "/reports?inventory", nil, 200},
 		{"Put", "PUT", "/reports?inventory&id=cfg-0007", minimalDocument("cfg-0007"), 204},
 		{"HeadBucket", "HEAD", "/reports", nil, 200},
+		{"GetObject64KiB", "GET", "/reports/inv/data/part-00000.csv.gz", nil, 200},
 	}
 	for _, bc := range cases {
 		b.Run(bc.name, func(b *testing.B) {
 			srv := benchServer(b, 250)
+			if err := srv.PutObjectVersions("reports", object.Version{Key: "inv/data/part-00000.csv.gz", IsLatest: true, Size: 64 << 10}); err != nil {
+				b.Fatal(err)
+			}
 			req := httptest.NewRequest(bc.method, bc.target, nil)
 			w := newDiscardWriter()
 			body := &rewindBody{}
