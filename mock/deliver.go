@@ -26,12 +26,14 @@ const (
 )
 
 // Deliver makes one inventory report now, as S3's scheduled run would: the scan
-// instant is the server's clock truncated to the minute, the report lists the
+// instant is the inventory clock (Clock) truncated to the minute, the report lists the
 // source bucket as it is at that instant (Filter prefix and IncludedObjectVersions
 // applied, the OptionalFields columns in canonical order, rows sorted by key and
 // version id, a new data file every WithRowsPerFile rows), and the data files,
 // symlink.txt, manifest.json and manifest.checksum land in the destination bucket
-// under its Prefix. Every delivery is recorded (Deliveries), and so is its failure.
+// under its Prefix, at once or, with WithDeliveryLag or a DeliveryHook's Late, when
+// the inventory clock reaches the record's LandAt. Every delivery is recorded
+// (Deliveries), and so is its failure.
 //
 // A delivery S3 could not make writes nothing. Checked in this order: the bucket and
 // the configuration exist (else the *Error NoSuchBucket or NoSuchConfiguration) and
@@ -40,13 +42,21 @@ const (
 // the AWS managed aws/s3 key (D). These failures return a *DeliveryError with the
 // record. An ORC configuration fails too, until the report package writes ORC.
 func (s *Server) Deliver(bucket, id string) (Delivery, error) {
+	now := s.now()
+	return s.deliver(bucket, id, nil, now.Truncate(time.Minute), now, false)
+}
+
+// deliver makes one report of the scan at scanAt, run at the inventory clock's at:
+// of version sc when the schedule names one, else of the configuration stored now.
+// The delivery hook plans it (DeliveryPlan); its objects land at at + WithDeliveryLag
+// + the plan's Late.
+func (s *Server) deliver(bucket, id string, sc *storedConfiguration, scanAt, at time.Time, scheduled bool) (Delivery, error) {
 	seq := s.store.reserveDelivery()
-	rec := Delivery{Seq: seq, Bucket: bucket, ID: id, ScanAt: s.cfg.clock().UTC().Truncate(time.Minute),
-		Keys: []string{}, Faults: []string{}}
+	rec := Delivery{Seq: seq, Bucket: bucket, ID: id, ScanAt: scanAt, Keys: []string{}, Faults: []string{}}
 	fail := func(reason string, e *Error) (Delivery, error) {
-		rec.Outcome, rec.Reason, rec.CompletedAt = DeliveryFailed, reason, s.cfg.clock().UTC()
+		rec.Outcome, rec.Reason, rec.CompletedAt, rec.LandAt = DeliveryFailed, reason, at, time.Time{}
 		rec.ManifestKey, rec.Keys, rec.Rows, rec.Files = "", []string{}, 0, 0
-		_ = s.store.commitDelivery(rec, "", nil, s.cfg.maxDeliveries) // writes nothing: cannot fail
+		_ = s.store.commitDelivery(rec, "", nil, s.cfg.maxDeliveries, at) // writes nothing: cannot fail
 		if e != nil {
 			return rec.clone(), e
 		}
@@ -56,9 +66,12 @@ func (s *Server) Deliver(bucket, id string) (Delivery, error) {
 	if !ok {
 		return fail("source bucket does not exist", NewError(NoSuchBucket, Member{Name: "BucketName", Value: bucket}))
 	}
-	sc, found, _ := s.store.get(bucket, id)
-	if !found {
-		return fail("configuration does not exist", NewError(NoSuchConfiguration))
+	if sc == nil {
+		stored, found, _ := s.store.get(bucket, id)
+		if !found {
+			return fail("configuration does not exist", NewError(NoSuchConfiguration))
+		}
+		sc = &stored
 	}
 	cfg, e := sc.model()
 	if e != nil {
@@ -68,6 +81,12 @@ func (s *Server) Deliver(bucket, id string) (Delivery, error) {
 	rec.Destination = dest
 	if reason := s.refusal(cfg, src, dest); reason != "" {
 		return fail(reason, nil)
+	}
+	plan := DeliveryPlan{Bucket: bucket, ID: id, Format: string(cfg.Destination.Format), ScanAt: scanAt, Scheduled: scheduled}
+	s.plan(&plan)
+	rec.Faults = append(rec.Faults, plan.Faults...)
+	if plan.Skip {
+		return fail("skipped by a delivery fault: the report never comes", nil)
 	}
 	objs, _ := s.store.objects(bucket) // one instant; the bucket may be gone since
 	d, err := report.Deliver(s.reportSpec(cfg, bucket, rec), versionsOf(objs))
@@ -79,8 +98,9 @@ func (s *Server) Deliver(bucket, id string) (Delivery, error) {
 		return fail(err.Error(), nil)
 	}
 	dst, _ := s.store.bucket(dest)
-	rec.CompletedAt = s.cfg.clock().UTC()
-	files, err := deliveredObjects(d, cfg.Destination.Encryption, CanonicalUserID(dst.Owner), rec.CompletedAt)
+	rec.CompletedAt = at
+	rec.LandAt = at.Add(s.cfg.deliveryLag + max(plan.Late, 0))
+	files, err := deliveredObjects(d, cfg.Destination.Encryption, CanonicalUserID(dst.Owner), rec.LandAt)
 	if err != nil {
 		return fail(err.Error(), nil)
 	}
@@ -88,7 +108,7 @@ func (s *Server) Deliver(bucket, id string) (Delivery, error) {
 	for _, f := range d.Files {
 		rec.Keys = append(rec.Keys, f.Key)
 	}
-	if e := s.store.commitDelivery(rec, dest, sortedVersions(files), s.cfg.maxDeliveries); e != nil {
+	if e := s.store.commitDelivery(rec, dest, sortedVersions(files), s.cfg.maxDeliveries, at); e != nil {
 		return fail("destination bucket "+quote(dest)+" was deleted during the delivery", nil)
 	}
 	return rec.clone(), nil
@@ -153,7 +173,7 @@ func versionsOf(objs []object.Stored) iter.Seq[object.Version] {
 }
 
 // deliveredObjects turns a delivery's files into destination objects: null versions
-// with the bytes, an ETag that is their MD5, Last-Modified the completion instant,
+// with the bytes, an ETag that is their MD5, Last-Modified the landing instant,
 // the destination owner's default ACL, and the configured encryption. Without one,
 // the destination's default applies, which the fake holds to be SSE-S3 (D: S3
 // encrypts every new object with SSE-S3 since 2023-01-05).

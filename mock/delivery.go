@@ -25,12 +25,16 @@ type Delivery struct {
 	// Bucket and ID name the source bucket and the inventory configuration.
 	Bucket string `json:"bucket" yaml:"bucket"`
 	ID     string `json:"id" yaml:"id"`
-	// ScanAt is the scan instant: the server's clock truncated to the minute. The
+	// ScanAt is the scan instant on the inventory clock (Clock), a whole minute. The
 	// report lists the source as it was then; the keys and creationTimestamp name it.
 	ScanAt time.Time `json:"scanAt" yaml:"scanAt"`
-	// CompletedAt is when the files were written: their LastModified.
-	CompletedAt time.Time       `json:"completedAt" yaml:"completedAt"`
-	Outcome     DeliveryOutcome `json:"outcome" yaml:"outcome"`
+	// CompletedAt is when the report was made, on the inventory clock.
+	CompletedAt time.Time `json:"completedAt" yaml:"completedAt"`
+	// LandAt is when the files land in the destination: their LastModified, and the
+	// first instant of the inventory clock at which anything shows them. It is
+	// CompletedAt plus WithDeliveryLag plus a DeliveryPlan's Late; zero when failed.
+	LandAt  time.Time       `json:"landAt,omitzero" yaml:"landAt,omitempty"`
+	Outcome DeliveryOutcome `json:"outcome" yaml:"outcome"`
 	// Reason says why a failed delivery wrote nothing; "" when delivered.
 	Reason string `json:"reason" yaml:"reason"`
 	// Destination is the destination bucket's name ("" when the configuration is

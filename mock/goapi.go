@@ -16,7 +16,7 @@ func InRegion(region string) BucketOption { return func(b *Bucket) { b.Region = 
 // AddBucket creates a bucket from Go, as CreateBucket would. It fails with the S3
 // error CreateBucket would answer (InvalidBucketName, BucketAlreadyExists, ...).
 func (s *Server) AddBucket(name string, opts ...BucketOption) error {
-	b := Bucket{Name: name, Owner: DefaultAccount, Region: s.cfg.region, Created: s.cfg.clock()}
+	b := Bucket{Name: name, Owner: DefaultAccount, Region: s.cfg.region, Created: s.now()}
 	for _, o := range opts {
 		o(&b)
 	}
@@ -48,7 +48,7 @@ func (s *Server) PutConfiguration(bucket string, c *inventory.Configuration) err
 	// Round-trip through the wire form so that Go and HTTP obey the same rules.
 	checked, e := inventory.Decode(c.Document(), c.ID)
 	if e == nil {
-		e = s.store.put(bucket, newStoredConfiguration(checked))
+		e = s.store.put(bucket, newStoredConfiguration(checked), s.now())
 	}
 	if e != nil {
 		return e

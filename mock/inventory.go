@@ -30,7 +30,7 @@ func (s *Server) putInventory(w http.ResponseWriter, c *Call) {
 		cfg, e = inventory.Decode(body, c.ID)
 	}
 	if e == nil {
-		e = s.store.put(c.Bucket, newStoredConfiguration(cfg))
+		e = s.store.put(c.Bucket, newStoredConfiguration(cfg), s.now())
 	}
 	if e != nil {
 		WriteError(w, c, e)
@@ -64,7 +64,7 @@ func (s *Server) deleteInventory(w http.ResponseWriter, c *Call) {
 		WriteError(w, c, e)
 		return
 	}
-	deleted, found := s.store.delete(c.Bucket, c.ID)
+	deleted, found := s.store.delete(c.Bucket, c.ID, s.now())
 	switch {
 	case !found:
 		WriteError(w, c, NewError(NoSuchBucket, Member{Name: "BucketName", Value: c.Bucket}))

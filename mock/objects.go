@@ -50,7 +50,7 @@ func (s *Server) PutSeedObjects(bucket string, items []ObjectState) error {
 	if !ok {
 		return NewError(NoSuchBucket, Member{Name: "BucketName", Value: bucket})
 	}
-	d := object.Defaults{Owner: CanonicalUserID(b.Owner), LastModified: s.cfg.clock()}
+	d := object.Defaults{Owner: CanonicalUserID(b.Owner), LastModified: s.now()}
 	stored, problems := resolveObjects(items, "objects", d, &object.Packer{})
 	if len(problems) > 0 {
 		return &ObjectsError{Bucket: bucket, Problems: problems}
@@ -69,7 +69,7 @@ func (s *Server) GenerateObjects(bucket string, g object.GenerateSpec) error {
 	if !ok {
 		return NewError(NoSuchBucket, Member{Name: "BucketName", Value: bucket})
 	}
-	seq, err := object.Generate(g, object.Defaults{Owner: CanonicalUserID(b.Owner), LastModified: s.cfg.clock()})
+	seq, err := object.Generate(g, object.Defaults{Owner: CanonicalUserID(b.Owner), LastModified: s.now()})
 	if err != nil {
 		return err
 	}
@@ -92,6 +92,7 @@ func (s *Server) GenerateObjects(bucket string, g object.GenerateSpec) error {
 // id), delivered reports included, each the caller's own copy. A missing bucket is
 // the *Error NoSuchBucket.
 func (s *Server) Objects(bucket string) ([]object.Version, error) {
+	s.settle()
 	objs, ok := s.store.objects(bucket)
 	if !ok {
 		return nil, NewError(NoSuchBucket, Member{Name: "BucketName", Value: bucket})
@@ -107,6 +108,7 @@ func (s *Server) Objects(bucket string) ([]object.Version, error) {
 // versionId would read it; found is false when the key has none or its current
 // version is a delete marker. A missing bucket is the *Error NoSuchBucket.
 func (s *Server) Object(bucket, key string) (v object.Version, found bool, err error) {
+	s.settle()
 	objs, ok := s.store.objects(bucket)
 	if !ok {
 		return v, false, NewError(NoSuchBucket, Member{Name: "BucketName", Value: bucket})

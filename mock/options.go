@@ -55,6 +55,13 @@ type config struct {
 	rowsPerFile   int
 	deliverySeed  uint64
 	maxDeliveries int
+	// The inventory clock and the schedule (clock.go, options_schedule.go).
+	simulated    bool
+	simStart     time.Time
+	deliveryAt   time.Duration
+	deliveryLag  time.Duration
+	initialDelay time.Duration
+	deliveryHook DeliveryHook
 }
 
 func defaultConfig() config {
@@ -73,6 +80,9 @@ func defaultConfig() config {
 		rowsPerFile:   report.DefaultRowsPerFile,
 		deliverySeed:  DefaultDeliverySeed,
 		maxDeliveries: DefaultMaxDeliveryRecords,
+		deliveryAt:    DefaultDeliveryAt,
+		deliveryLag:   DefaultDeliveryLag,
+		initialDelay:  DefaultInitialDelay,
 	}
 }
 
@@ -83,8 +93,9 @@ func WithHosts(bases ...string) Option { return func(c *config) { c.hosts = base
 // (default DefaultRegion, us-east-1).
 func WithRegion(region string) Option { return func(c *config) { c.region = region } }
 
-// WithClock sets the clock behind Date headers, creation dates and the journal
-// (default time.Now).
+// WithClock sets the wall clock: the time of Date headers, signature skew, presign
+// expiry and the journal, and the inventory clock's while it is not simulated (see
+// Clock) (default time.Now).
 func WithClock(now func() time.Time) Option { return func(c *config) { c.clock = now } }
 
 // WithRequestIDs sets the source of x-amz-request-id and x-amz-id-2

@@ -26,6 +26,8 @@ type Server struct {
 	hook    atomic.Pointer[hookBox]
 	capture atomic.Bool
 	auth    atomic.Pointer[identity.Mode]
+	clock   Clock
+	dhook   atomic.Pointer[deliveryHookBox]
 }
 
 type hookBox struct{ h Hook }
@@ -47,6 +49,11 @@ func New(opts ...Option) *Server {
 	s.capture.Store(cfg.capture)
 	s.SetAuth(cfg.auth)
 	s.SetDirectory(cfg.directory)
+	s.clock.srv = s
+	if cfg.simulated {
+		s.clock.start(cfg.simStart)
+	}
+	s.SetDeliveryHook(cfg.deliveryHook)
 	s.router = s.newRouter()
 	return s
 }
@@ -95,6 +102,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeControlNotMounted(w)
 		return
 	}
+	s.settle()
 	s.route(r, c)
 	s.resolveCaller(r, c)
 	rec := &st.rec

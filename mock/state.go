@@ -34,11 +34,19 @@ import (
 //	    generate: {count: 1000, prefix: "logs/", seed: 7, versions: 1}  # optional
 //	accounts: []
 //	deliveries: []                # optional; records as Server.Deliveries lists them
+//	clock: {now: 2026-12-06T00:00:00Z, simulated: true}  # optional, see ClockState
+//	schedules: []                 # optional, see ScheduleState
+//	landings: []                  # optional, see LandingState
 type State struct {
 	Buckets  []BucketState      `json:"buckets" yaml:"buckets"`
 	Accounts []identity.Account `json:"accounts" yaml:"accounts"`
 	// Deliveries are the delivery records, oldest first (see Delivery).
 	Deliveries []Delivery `json:"deliveries,omitempty" yaml:"deliveries,omitempty"`
+	// Clock, Schedules and Landings keep the inventory clock (state_clock.go): a
+	// restore continues the same schedule and lands the same late deliveries.
+	Clock     *ClockState     `json:"clock,omitempty" yaml:"clock,omitempty"`
+	Schedules []ScheduleState `json:"schedules,omitempty" yaml:"schedules,omitempty"`
+	Landings  []LandingState  `json:"landings,omitempty" yaml:"landings,omitempty"`
 
 	// Lines of the items, when the State came from ParseState, so that LoadState
 	// can point at them.
@@ -145,6 +153,8 @@ func (s *Server) LoadState(st *State) error {
 	buckets, problems := s.compileState(st)
 	records, ps := checkDeliveries(st.Deliveries, st.deliveryLines, s.cfg.maxDeliveries)
 	problems = append(problems, ps...)
+	landings, ps := s.compileClock(st, buckets)
+	problems = append(problems, ps...)
 	if len(problems) > 0 {
 		return &StateError{Problems: problems}
 	}
@@ -152,7 +162,10 @@ func (s *Server) LoadState(st *State) error {
 	if err != nil { // compileState refuses every state NewDirectory refuses
 		return &StateError{Problems: []StateProblem{{Path: "accounts", Message: err.Error()}}}
 	}
-	s.store.replaceAll(buckets, cloneAccounts(st.Accounts), dir, records)
+	if st.Clock != nil && st.Clock.Simulated {
+		s.clock.start(st.Clock.Now)
+	}
+	s.store.replaceAll(buckets, cloneAccounts(st.Accounts), dir, records, landings)
 	return nil
 }
 
@@ -160,6 +173,7 @@ func (s *Server) LoadState(st *State) error {
 // from the stored model and objects with every field they hold, so loading the
 // snapshot answers every Get and List, and every object's bytes, the same.
 func (s *Server) State() *State {
+	s.settle()
 	st := &State{Buckets: []BucketState{}}
 	accounts, records := s.store.dump(func(b Bucket, configs []storedConfiguration, objects []object.Stored) {
 		docs := make([]string, len(configs))
@@ -174,6 +188,7 @@ func (s *Server) State() *State {
 		})
 	})
 	st.Deliveries = records
+	s.renderClock(st)
 	st.Accounts = cloneAccounts(accounts)
 	if st.Accounts == nil {
 		st.Accounts = []identity.Account{}

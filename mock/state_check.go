@@ -18,7 +18,7 @@ import (
 func (s *Server) compileState(st *State) (map[string]*bucketState, []StateProblem) {
 	var problems []StateProblem
 	buckets := make(map[string]*bucketState, len(st.Buckets))
-	now := s.cfg.clock()
+	now := s.loadNow(st)
 	dec := newSeedDecoder()
 	pk := &object.Packer{}
 	for i := range st.Buckets {
@@ -86,6 +86,7 @@ func (s *Server) compileBucket(bs *BucketState, path string, now time.Time, dec 
 		if e == nil && !seen[cfg.ID] && len(state.configs) < MaxConfigurationsPerBucket {
 			seen[cfg.ID] = true
 			state.configs = append(state.configs, newStoredConfiguration(cfg))
+			state.record(cfg.ID, scheduleVersion{at: now, config: state.configs[len(state.configs)-1]})
 			continue
 		}
 		p := StateProblem{Path: fmt.Sprintf("%s.inventory[%d]", path, j), Bucket: bs.Name, Line: bs.line}

@@ -107,8 +107,10 @@ func (w *stateWalker) state(root *yaml.Node) *State {
 	if isNull(root) {
 		return st
 	}
-	w.mapping(root, "", []string{"accounts", "buckets", "deliveries", sealKey}, func(key string, v *yaml.Node, path string) {
+	w.mapping(root, "", []string{"accounts", "buckets", "clock", "deliveries", "landings", "schedules", sealKey}, func(key string, v *yaml.Node, path string) {
 		switch key {
+		case "clock", "schedules", "landings":
+			w.clockTop(key, v, path, st)
 		case "deliveries":
 			w.deliveries(v, path, st)
 		case sealKey:

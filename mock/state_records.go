@@ -73,7 +73,7 @@ func renderObject(v object.Version) ObjectState {
 // deliveries reads the top-level deliveries list.
 func (w *stateWalker) deliveries(n *yaml.Node, path string, st *State) {
 	keys := []string{"bucket", "completedAt", "destination", "faults", "files", "id", "keys",
-		"manifestKey", "outcome", "reason", "rows", "scanAt", "seq"}
+		"landAt", "manifestKey", "outcome", "reason", "rows", "scanAt", "seq"}
 	w.list(n, path, func(_ int, item *yaml.Node, p string) {
 		var d Delivery
 		w.mapping(item, p, keys, func(key string, v *yaml.Node, kp string) {
@@ -85,14 +85,17 @@ func (w *stateWalker) deliveries(n *yaml.Node, path string, st *State) {
 				err = v.Decode(&d.Rows)
 			case "files":
 				err = v.Decode(&d.Files)
-			case "scanAt", "completedAt":
+			case "scanAt", "completedAt", "landAt":
 				t, perr := time.Parse(time.RFC3339Nano, w.str(v, kp))
 				if perr != nil {
 					w.add(v.Line, kp, "not an RFC 3339 time such as 2026-11-25T01:00:00Z")
 				}
-				if key == "scanAt" {
+				switch key {
+				case "scanAt":
 					d.ScanAt = t.UTC()
-				} else {
+				case "landAt":
+					d.LandAt = t.UTC()
+				default:
 					d.CompletedAt = t.UTC()
 				}
 			case "keys", "faults":

@@ -37,11 +37,15 @@ type sealedState struct {
 	Accounts []identity.Account `json:"accounts" yaml:"accounts"`
 	// Deliveries come last, after the accounts, as State has them.
 	Deliveries []Delivery `json:"deliveries,omitempty" yaml:"deliveries,omitempty"`
+	// The inventory clock comes after them, as State has it.
+	Clock     *ClockState     `json:"clock,omitempty" yaml:"clock,omitempty"`
+	Schedules []ScheduleState `json:"schedules,omitempty" yaml:"schedules,omitempty"`
+	Landings  []LandingState  `json:"landings,omitempty" yaml:"landings,omitempty"`
 }
 
 func (st *State) sealed() sealedState {
 	return sealedState{Snapshot: seal{SHA256: st.digest()}, Buckets: st.Buckets, Accounts: st.Accounts,
-		Deliveries: st.Deliveries}
+		Deliveries: st.Deliveries, Clock: st.Clock, Schedules: st.Schedules, Landings: st.Landings}
 }
 
 // Markers of the parts a digest covers only when present, so that a snapshot written
@@ -50,6 +54,7 @@ func (st *State) sealed() sealedState {
 const (
 	digestObjects    = "buckets[].objects"
 	digestDeliveries = "deliveries[]"
+	digestClock      = "clock"
 )
 
 // digest is the SHA-256 of the state's content in a canonical form: every value in
@@ -91,6 +96,12 @@ func (st *State) digest() string {
 		for _, r := range st.Deliveries {
 			d.json(r)
 		}
+	}
+	if st.Clock != nil || len(st.Schedules) > 0 || len(st.Landings) > 0 {
+		d.strings(digestClock)
+		d.json(st.Clock)
+		d.json(st.Schedules)
+		d.json(st.Landings)
 	}
 	return hex.EncodeToString(d.h.Sum(nil))
 }

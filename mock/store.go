@@ -87,6 +87,9 @@ type bucketState struct {
 	// byte order). The slice is never written in place: a change builds a new one, so
 	// a reader holds a consistent instant without copying (see store.objects).
 	objects []object.Stored
+	// schedules are the configurations' schedules by Id, deleted ones until the
+	// simulated clock passes their delete (store_schedules.go).
+	schedules map[string]*schedule
 }
 
 func newBucketState(b Bucket, capacity int) *bucketState {
@@ -114,6 +117,10 @@ type store struct {
 	// of the last delivery started (store_deliveries.go).
 	deliveries  []Delivery
 	deliverySeq uint64
+	// landings are the delivered files that have not landed yet, by instant then
+	// Seq; pending counts them, read without the lock (store_landings.go).
+	landings []landing
+	pending  atomic.Int64
 }
 
 func newStore(maxBuckets int) *store {
@@ -124,6 +131,7 @@ func (s *store) reset() {
 	s.mu.Lock()
 	s.buckets = map[string]*bucketState{}
 	s.deliveries, s.deliverySeq = nil, 0
+	s.setLandings(nil)
 	s.mu.Unlock()
 }
 
@@ -176,7 +184,8 @@ func (s *store) listBuckets(owner string) []Bucket {
 }
 
 // put stores c in bucket, replacing an existing Id; a new Id at the limit is refused.
-func (s *store) put(bucket string, c storedConfiguration) *Error {
+// at is the instant on the inventory clock, kept in the configuration's schedule.
+func (s *store) put(bucket string, c storedConfiguration, at time.Time) *Error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	b, ok := s.buckets[bucket]
@@ -192,6 +201,7 @@ func (s *store) put(bucket string, c storedConfiguration) *Error {
 	default:
 		b.configs = slices.Insert(b.configs, i, c)
 	}
+	b.record(c.id, scheduleVersion{at: at, config: c})
 	return nil
 }
 
@@ -211,7 +221,8 @@ func (s *store) get(bucket, id string) (c storedConfiguration, found, bucketFoun
 	return b.configs[i], true, true
 }
 
-func (s *store) delete(bucket, id string) (deleted, bucketFound bool) {
+// delete removes a configuration; at ends its schedule there.
+func (s *store) delete(bucket, id string, at time.Time) (deleted, bucketFound bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	b, ok := s.buckets[bucket]
@@ -223,6 +234,7 @@ func (s *store) delete(bucket, id string) (deleted, bucketFound bool) {
 		return false, true
 	}
 	b.configs = slices.Delete(b.configs, i, i+1)
+	b.record(id, scheduleVersion{at: at, deleted: true})
 	return true, true
 }
 
@@ -259,15 +271,17 @@ func (s *store) configurations(bucket string) ([]storedConfiguration, bool) {
 }
 
 // replaceAll swaps in a whole new set of buckets, accounts, the directory of their
-// keys and the delivery records in one step, for LoadState: a snapshot (dump) sees the
+// keys, the delivery records and the landings in one step, for LoadState: a snapshot (dump) sees the
 // old state or the new one, never a mix. The next delivery's Seq follows the last
 // record's.
-func (s *store) replaceAll(buckets map[string]*bucketState, accounts []identity.Account, dir *identity.Directory, deliveries []Delivery) {
+func (s *store) replaceAll(buckets map[string]*bucketState, accounts []identity.Account, dir *identity.Directory, deliveries []Delivery, landings []landing) {
 	s.mu.Lock()
 	s.buckets = buckets
 	s.accounts = accounts
 	s.directory.Store(dir)
 	s.deliveries, s.deliverySeq = deliveries, 0
+	slices.SortFunc(landings, compareLanding)
+	s.setLandings(landings)
 	if n := len(deliveries); n > 0 {
 		s.deliverySeq = deliveries[n-1].Seq
 	}

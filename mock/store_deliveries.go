@@ -2,6 +2,7 @@ package mock
 
 import (
 	"slices"
+	"time"
 
 	"github.com/s3invmock/s3invmock/mock/object"
 )
@@ -18,16 +19,21 @@ func (s *store) reserveDelivery() uint64 {
 // step: a reader sees the files and the record together, or neither. A missing
 // destination writes nothing and keeps nothing, and says so (NoSuchBucket). keep
 // bounds the records, oldest dropped first. files must be in report order without
-// two equal (sortedVersions).
-func (s *store) commitDelivery(d Delivery, dest string, files []object.Stored, keep int) *Error {
+// two equal (sortedVersions). Files whose record lands after now (d.LandAt) wait
+// among the landings, unseen, until land reaches that instant.
+func (s *store) commitDelivery(d Delivery, dest string, files []object.Stored, keep int, now time.Time) *Error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if len(files) > 0 {
 		b, ok := s.buckets[dest]
-		if !ok {
+		switch {
+		case !ok:
 			return NewError(NoSuchBucket, Member{Name: "BucketName", Value: dest})
+		case d.LandAt.After(now):
+			s.addLanding(landing{Seq: d.Seq, Dest: dest, At: d.LandAt, Files: files})
+		default:
+			b.objects = mergeObjects(b.objects, files)
 		}
-		b.objects = mergeObjects(b.objects, files)
 	}
 	// Deliveries may finish out of order; the records stay in Seq order.
 	i, _ := slices.BinarySearchFunc(s.deliveries, d.Seq, func(r Delivery, seq uint64) int {

@@ -36,6 +36,12 @@ type Config struct {
 	CaptureBudget int64 // bytes of bodies the captured exchanges keep in all
 	MaxBuckets    int   // buckets the fake holds at most
 	RowsPerFile   int   // rows of one data file of a delivered inventory report
+	// The inventory clock and schedule (clocksettings.go): Clock is the simulated
+	// start, zero for the wall clock.
+	Clock        time.Time
+	DeliveryAt   time.Duration
+	DeliveryLag  time.Duration
+	InitialDelay time.Duration
 	// WriteTimeout is how long one write of an answer may take before the
 	// connection is cut; each write gets it anew.
 	WriteTimeout time.Duration
@@ -71,6 +77,10 @@ var settings = []setting{
 	{"S3INVMOCK_UPSTREAM", "upstream", "", "record: the S3 endpoint (http or https URL) every request is forwarded to", setUpstream},
 	{"S3INVMOCK_MAX_BUCKETS", "max-buckets", "10000", "buckets the fake holds at most (S3's default quota); CreateBucket past it answers TooManyBuckets", setMaxBuckets},
 	{"S3INVMOCK_ROWS_PER_FILE", "rows-per-file", "1000000", "rows of one data file of a delivered inventory report; past it the report is split (S3's threshold is unknown)", setRowsPerFile},
+	{"S3INVMOCK_CLOCK", "clock", "", "inventory clock start (RFC 3339): simulated, standing still until POST /_mock/clock steps it and runs the schedule; unset, the wall clock and no scheduled deliveries", setClock},
+	{"S3INVMOCK_DELIVERY_AT", "delivery-at", "01:00", "time of day (HH:MM, UTC) of scheduled inventory scans", setDeliveryAt},
+	{"S3INVMOCK_DELIVERY_LAG", "delivery-lag", "0s", "how long after its scan (a Go duration) a report's objects land", setDeliveryLag},
+	{"S3INVMOCK_INITIAL_DELAY", "initial-delay", "0s", "added to a configuration's first PUT (a Go duration) before its first scan is looked for", setInitialDelay},
 	{"S3INVMOCK_RECORD_MAX_BODY", "record-max-body", "1MiB", "record: a request body up to this size (bytes, KiB, MiB or GiB) is kept in the journal; a larger one is forwarded whole, kept as its size only (request_body_elided)", setRecordMaxBody},
 }
 

@@ -30,7 +30,7 @@ var _ = Describe("Load", func() {
 		Expect(c).To(Equal(s3invmock.Config{
 			Command: "serve", Addr: "127.0.0.1:9090", Region: "us-east-1", Log: "text", Auth: identity.ModeOff,
 			CaptureBudget: mock.DefaultCaptureBudget, WriteTimeout: 20 * time.Second, RecordMaxBody: 1 << 20, MaxBuckets: mock.DefaultMaxBuckets,
-			RowsPerFile: report.DefaultRowsPerFile,
+			RowsPerFile: report.DefaultRowsPerFile, DeliveryAt: mock.DefaultDeliveryAt,
 		}))
 	})
 
@@ -40,13 +40,16 @@ var _ = Describe("Load", func() {
 			"S3INVMOCK_SCENARIO", "sc.yaml", "S3INVMOCK_ADMIN_TOKEN", "t0ken", "S3INVMOCK_REGION", "eu-west-1",
 			"S3INVMOCK_HOSTS", "s3.localhost.localstack.cloud, localhost", "S3INVMOCK_LOG", "json",
 			"S3INVMOCK_AUTH", "verify", "S3INVMOCK_CAPTURE", "true", "S3INVMOCK_CAPTURE_BUDGET", "512KiB", "S3INVMOCK_WRITE_TIMEOUT", "1m30s",
-			"S3INVMOCK_RECORD_MAX_BODY", "512KiB", "S3INVMOCK_ROWS_PER_FILE", "250"))
+			"S3INVMOCK_RECORD_MAX_BODY", "512KiB", "S3INVMOCK_ROWS_PER_FILE", "250",
+			"S3INVMOCK_CLOCK", "2026-12-01T00:00:00+01:00", "S3INVMOCK_DELIVERY_AT", "03:30",
+			"S3INVMOCK_DELIVERY_LAG", "20h", "S3INVMOCK_INITIAL_DELAY", "48h"))
 		Expect(err).NotTo(HaveOccurred())
 		Expect(c).To(Equal(s3invmock.Config{
 			Command: "serve", Addr: "0.0.0.0:9090", Seed: "seed.yaml", State: "state.json", Scenario: "sc.yaml",
 			AdminToken: "t0ken", Region: "eu-west-1", Hosts: []string{"s3.localhost.localstack.cloud", "localhost"},
 			Log: "json", Auth: identity.ModeVerify, Capture: true, CaptureBudget: 512 << 10, WriteTimeout: 90 * time.Second, MaxBuckets: mock.DefaultMaxBuckets,
-			RecordMaxBody: 512 << 10, RowsPerFile: 250,
+			RecordMaxBody: 512 << 10, RowsPerFile: 250, Clock: time.Date(2026, 11, 30, 23, 0, 0, 0, time.UTC),
+			DeliveryAt: 3*time.Hour + 30*time.Minute, DeliveryLag: 20 * time.Hour, InitialDelay: 48 * time.Hour,
 		}))
 	})
 

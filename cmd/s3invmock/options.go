@@ -17,6 +17,12 @@ func mockOptions(cfg Config, log *slog.Logger) []mock.Option {
 		mock.WithCaptureBudget(cfg.CaptureBudget),
 		mock.WithMaxBuckets(cfg.MaxBuckets),
 		mock.WithRowsPerFile(cfg.RowsPerFile),
+		mock.WithDeliveryAt(cfg.DeliveryAt),
+		mock.WithDeliveryLag(cfg.DeliveryLag),
+		mock.WithInitialDelay(cfg.InitialDelay),
+	}
+	if !cfg.Clock.IsZero() {
+		opts = append(opts, mock.WithSimulatedClock(cfg.Clock))
 	}
 	if cfg.Hosts != nil {
 		opts = append(opts, mock.WithHosts(cfg.Hosts...))

@@ -44,6 +44,7 @@ func New(srv *mock.Server, engine *scenarios.Engine, opts ...Option) http.Handle
 	h.replayRoutes()
 	h.objectRoutes()
 	h.deliveryRoutes()
+	h.clockRoutes()
 	return h
 }
 

@@ -100,7 +100,7 @@ var _ = Describe("POST /_mock/inventory/deliveries", func() {
 		Expect(d).To(HaveLen(1))
 		keys, _ := json.Marshal(d[0].Keys)
 		Expect(body).To(Equal(`{"success":true,"data":{"seq":1,"bucket":"src","id":"daily","scanAt":"2026-11-25T01:00:00Z",` +
-			`"completedAt":"2026-11-25T01:00:30Z","outcome":"delivered","reason":"","destination":"reports",` +
+			`"completedAt":"2026-11-25T01:00:30Z","landAt":"2026-11-25T01:00:30Z","outcome":"delivered","reason":"","destination":"reports",` +
 			`"manifestKey":"src/daily/2026-11-25T01-00Z/manifest.json","keys":` + string(keys) + `,"rows":2,"files":1,"faults":[]}}` + "\n"))
 		_, found, _ := srv.Object("reports", "src/daily/2026-11-25T01-00Z/manifest.checksum")
 		Expect(found).To(BeTrue())
