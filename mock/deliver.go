@@ -43,20 +43,20 @@ const (
 // record. An ORC configuration fails too, until the report package writes ORC.
 func (s *Server) Deliver(bucket, id string) (Delivery, error) {
 	now := s.now()
-	return s.deliver(bucket, id, nil, now.Truncate(time.Minute), now, false)
+	return s.deliver(bucket, id, nil, now.Truncate(time.Minute), now, nil)
 }
 
 // deliver makes one report of the scan at scanAt, run at the inventory clock's at:
 // of version sc when the schedule names one, else of the configuration stored now.
 // The delivery hook plans it (DeliveryPlan); its objects land at at + WithDeliveryLag
-// + the plan's Late.
-func (s *Server) deliver(bucket, id string, sc *storedConfiguration, scanAt, at time.Time, scheduled bool) (Delivery, error) {
+// + the plan's Late. A scheduled delivery commits into the run's batch, else at once.
+func (s *Server) deliver(bucket, id string, sc *storedConfiguration, scanAt, at time.Time, batch *deliveryBatch) (Delivery, error) {
 	seq := s.store.reserveDelivery()
 	rec := Delivery{Seq: seq, Bucket: bucket, ID: id, ScanAt: scanAt, Keys: []string{}, Faults: []string{}}
 	fail := func(reason string, e *Error) (Delivery, error) {
 		rec.Outcome, rec.Reason, rec.CompletedAt, rec.LandAt = DeliveryFailed, reason, at, time.Time{}
 		rec.ManifestKey, rec.Keys, rec.Rows, rec.Files = "", []string{}, 0, 0
-		_ = s.store.commitDelivery(rec, "", nil, s.cfg.maxDeliveries, at) // writes nothing: cannot fail
+		_ = s.commit(batch, rec, "", nil, at) // writes nothing: cannot fail
 		if e != nil {
 			return rec.clone(), e
 		}
@@ -82,7 +82,7 @@ func (s *Server) deliver(bucket, id string, sc *storedConfiguration, scanAt, at 
 	if reason := s.refusal(cfg, src, dest); reason != "" {
 		return fail(reason, nil)
 	}
-	plan := DeliveryPlan{Bucket: bucket, ID: id, Format: string(cfg.Destination.Format), ScanAt: scanAt, Scheduled: scheduled}
+	plan := DeliveryPlan{Bucket: bucket, ID: id, Format: string(cfg.Destination.Format), ScanAt: scanAt, Scheduled: batch != nil}
 	s.plan(&plan)
 	rec.Faults = append(rec.Faults, plan.Faults...)
 	if plan.Skip {
@@ -108,7 +108,7 @@ func (s *Server) deliver(bucket, id string, sc *storedConfiguration, scanAt, at 
 	for _, f := range d.Files {
 		rec.Keys = append(rec.Keys, f.Key)
 	}
-	if e := s.store.commitDelivery(rec, dest, sortedVersions(files), s.cfg.maxDeliveries, at); e != nil {
+	if e := s.commit(batch, rec, dest, sortedVersions(files), at); e != nil {
 		return fail("destination bucket "+quote(dest)+" was deleted during the delivery", nil)
 	}
 	return rec.clone(), nil

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/s3invmock/s3invmock/mock/inventory"
+	"github.com/s3invmock/s3invmock/mock/object"
 )
 
 // The schedule of the fake (C, after S3's documented one, D): a configuration's first
@@ -71,6 +72,8 @@ func (s *Server) dueScans(from, to time.Time) []scheduledScan {
 func (s *Server) runSchedule(from, to time.Time) []Delivery {
 	out := []Delivery{}
 	scans := s.dueScans(from, to)
+	batch := &deliveryBatch{files: map[string][][]object.Stored{}}
+	defer s.flush(batch)
 	for i := 0; ; {
 		if at, ok := s.store.nextLanding(); ok && !at.After(to) && (i == len(scans) || !at.After(scans[i].at)) {
 			s.store.land(at)
@@ -81,7 +84,10 @@ func (s *Server) runSchedule(from, to time.Time) []Delivery {
 		}
 		sc := scans[i]
 		i++
-		d, _ := s.deliver(sc.bucket, sc.id, &sc.config, sc.at, sc.at, true) // failures are in the record
+		if _, ok := batch.files[sc.bucket]; ok {
+			s.flush(batch) // the scan lists the reports delivered into its bucket
+		}
+		d, _ := s.deliver(sc.bucket, sc.id, &sc.config, sc.at, sc.at, batch) // failures are in the record
 		out = append(out, d)
 	}
 	s.store.pruneSchedules(to)
