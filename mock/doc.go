@@ -32,6 +32,11 @@
 //
 // Seeds and snapshots (state*.go, seeddecode.go) load and dump the whole state.
 //
+// Deliveries (deliver.go, the report package) run on demand or by schedule: the
+// inventory clock (clock.go) is the wall clock until Set or Advanced; each step runs
+// the scans due in its span (schedule.go, store_schedules.go) and lands late reports
+// (store_landings.go); a DeliveryHook (deliveryplan.go) may make one late or skip it.
+//
 // # Sub-packages, and which way the imports point
 //
 //	mock/internal/wire  XML reading and writing, the error table        (imports nothing of ours)
