@@ -6,10 +6,13 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/s3invmock/s3invmock/internal/suggest"
+	"github.com/s3invmock/s3invmock/mock"
 	"github.com/s3invmock/s3invmock/mock/identity"
 )
 
@@ -26,7 +29,7 @@ type Config struct {
 	Scenario   string   // scenario file in force from the start; "" for none
 	AdminToken string   // bearer token for /_mock/ (health exempt); "" for none
 	Region     string   // region of buckets created without a LocationConstraint
-	Hosts      []string // virtual-hosted base names; nil for the core's defaults
+	Hosts      []string // virtual-hosted base names (default mock.DefaultHosts())
 	Log        string   // request log format: text or json
 	Auth       identity.Mode
 	Capture    bool   // keep full exchanges in the journal
@@ -65,9 +68,9 @@ var settings = []setting{
 	{"S3INVMOCK_SEED", "seed", "", "YAML or JSON file of buckets and configurations loaded at start", func(c *Config, v string) error { c.Seed = v; return nil }},
 	{"S3INVMOCK_STATE", "state", "", "snapshot file: loaded at start when it exists, written on SIGTERM/SIGINT and POST /_mock/state/snapshot", func(c *Config, v string) error { c.State = v; return nil }},
 	{"S3INVMOCK_SCENARIO", "scenario", "", "scenario file in force from the start", func(c *Config, v string) error { c.Scenario = v; return nil }},
-	{"S3INVMOCK_ADMIN_TOKEN", "admin-token", "", "when set, /_mock/ paths but health need Authorization: Bearer TOKEN", func(c *Config, v string) error { c.AdminToken = v; return nil }},
+	{"S3INVMOCK_ADMIN_TOKEN", "admin-token", "", "when set, /_mock/ paths but health need Authorization: Bearer TOKEN", setAdminToken},
 	{"S3INVMOCK_REGION", "region", "us-east-1", "region of buckets created without a LocationConstraint", setRegion},
-	{"S3INVMOCK_HOSTS", "hosts", "", "comma-separated base names for virtual-hosted addressing (default: the core's)", setHosts},
+	{"S3INVMOCK_HOSTS", "hosts", strings.Join(mock.DefaultHosts(), ","), "comma-separated base names for virtual-hosted addressing ({region} stands for any region)", setHosts},
 	{"S3INVMOCK_LOG", "log", "text", "request log on stderr: text or json", setLog},
 	{"S3INVMOCK_AUTH", "auth", "off", "signature checks: off or verify", setAuth},
 	{"S3INVMOCK_CAPTURE", "capture", "false", "keep full requests and answers in the journal", setCapture},
@@ -110,20 +113,41 @@ func (e *SettingError) Unwrap() error { return e.Err }
 // Load reads the command line (without the program name) and the environment, as
 // env reports it (os.LookupEnv in main). A flag beats its environment variable, which
 // beats the default; an empty variable counts as unset. Load does no I/O: files are
-// read when the command runs. -h returns flag.ErrHelp.
+// read when the command runs. -h, -help and the command help return flag.ErrHelp;
+// -version (or --version) is the command version. An unknown command or flag is an
+// error that names the nearest known one and ends "(see -h)".
 func Load(args []string, env func(string) (string, bool)) (Config, error) {
 	c := Config{Command: Commands[0]}
-	if len(args) > 0 && isCommand(args[0]) {
-		c.Command, args = args[0], args[1:]
+	if len(args) > 0 {
+		switch a := args[0]; {
+		case a == "help":
+			return Config{}, flag.ErrHelp
+		case isCommand(a):
+			c.Command, args = a, args[1:]
+		case !strings.HasPrefix(a, "-"):
+			return Config{}, unknown("command", a, a, Commands)
+		}
 	}
 	fs := flag.NewFlagSet("s3invmock", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	given := make(map[string]*string, len(settings))
+	flags := []string{"h", "help", "version"}
 	for _, s := range settings {
 		given[s.flag] = fs.String(s.flag, s.def, s.usage)
+		flags = append(flags, s.flag)
 	}
+	showVersion := fs.Bool("version", false, "print the version, as the command version does")
 	if err := fs.Parse(args); err != nil {
-		return Config{}, err
+		if name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -"); ok {
+			return Config{}, unknown("flag", "-"+name, name, flags)
+		}
+		if errors.Is(err, flag.ErrHelp) {
+			return Config{}, err
+		}
+		return Config{}, fmt.Errorf("%v (see -h)", err)
+	}
+	if *showVersion {
+		c.Command = "version"
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
@@ -151,6 +175,43 @@ func Load(args []string, env func(string) (string, bool)) (Config, error) {
 	return c, nil
 }
 
+// unknown is the error of an unknown command, flag or variable: what it is, the name
+// as given (shown) and the nearest known names to the part compared (name).
+func unknown(what, shown, name string, known []string) error {
+	near := suggest.Near(name, known)
+	if len(near) == 0 {
+		return fmt.Errorf("unknown %s %s (see -h)", what, shown)
+	}
+	prefix := strings.TrimSuffix(shown, name)
+	for i := range near {
+		near[i] = prefix + near[i]
+	}
+	return fmt.Errorf("unknown %s %s; did you mean %s? (see -h)", what, shown, strings.Join(near, " or "))
+}
+
+// envPrefix starts the name of every variable of the settings table.
+const envPrefix = "S3INVMOCK_"
+
+// CheckEnviron refuses a variable whose name starts with S3INVMOCK_ but is not in the
+// settings table, whatever its value, naming the nearest known one: a misspelt
+// setting would otherwise be ignored in silence. environ is os.Environ's form,
+// KEY=VALUE; the first unknown name is reported.
+func CheckEnviron(environ []string) error {
+	known := make([]string, len(settings))
+	for i, st := range settings {
+		known[i] = strings.TrimPrefix(st.env, envPrefix)
+	}
+	for _, kv := range environ {
+		name, _, _ := strings.Cut(kv, "=")
+		rest, ok := strings.CutPrefix(name, envPrefix)
+		if !ok || slices.Contains(known, rest) {
+			continue
+		}
+		return unknown("variable", name, rest, known)
+	}
+	return nil
+}
+
 func isCommand(s string) bool {
 	for _, c := range Commands {
 		if s == c {
@@ -163,7 +224,9 @@ func isCommand(s string) bool {
 // Usage describes the subcommands and every setting with its default.
 func Usage() string {
 	var b strings.Builder
-	b.WriteString("usage: s3invmock [serve] [flags] | validate FILE... | healthcheck | version | record -upstream URL\n\nsettings (flag beats environment):\n")
+	b.WriteString("usage: s3invmock [serve] [flags] | validate FILE... | healthcheck | version | record -upstream URL | help\n" +
+		"  -h, -help, help: this text; -version: the version\n\n" +
+		"settings (flag beats environment; a variable S3INVMOCK_* not listed here is refused):\n")
 	for _, s := range settings {
 		def := s.def
 		if def == "" {
@@ -176,6 +239,9 @@ func Usage() string {
 
 func setAddr(c *Config, v string) error {
 	_, port, err := net.SplitHostPort(v)
+	if _, nerr := strconv.ParseUint(v, 10, 16); err != nil && nerr == nil {
+		return fmt.Errorf("is a port without a host; did you mean %q (every interface) or %q (loopback only)?", ":"+v, "127.0.0.1:"+v)
+	}
 	if err != nil {
 		return err
 	}
@@ -212,6 +278,16 @@ func setHosts(c *Config, v string) error {
 		}
 		c.Hosts = append(c.Hosts, h)
 	}
+	return nil
+}
+
+// setAdminToken refuses a token of whitespace only, which no header could carry
+// (the scheme's value is trimmed) and which would lock every control endpoint.
+func setAdminToken(c *Config, v string) error {
+	if v != "" && strings.TrimSpace(v) == "" {
+		return errors.New("is whitespace only; give a token of visible characters, or none")
+	}
+	c.AdminToken = v
 	return nil
 }
 

@@ -30,7 +30,7 @@ var _ = Describe("Load", func() {
 		Expect(c).To(Equal(s3invmock.Config{
 			Command: "serve", Addr: "127.0.0.1:9090", Region: "us-east-1", Log: "text", Auth: identity.ModeOff,
 			CaptureBudget: mock.DefaultCaptureBudget, WriteTimeout: 20 * time.Second, RecordMaxBody: 1 << 20, MaxBuckets: mock.DefaultMaxBuckets,
-			RowsPerFile: report.DefaultRowsPerFile, DeliveryAt: mock.DefaultDeliveryAt,
+			RowsPerFile: report.DefaultRowsPerFile, DeliveryAt: mock.DefaultDeliveryAt, Hosts: mock.DefaultHosts(),
 		}))
 	})
 
@@ -103,4 +103,45 @@ var _ = Describe("Load", func() {
 		_, err = s3invmock.Load([]string{"-h"}, envOf())
 		Expect(err).To(MatchError(flag.ErrHelp))
 	})
+
+	It("reads help as -h, and -version as the command version", func() {
+		_, err := s3invmock.Load([]string{"help"}, envOf())
+		Expect(err).To(MatchError(flag.ErrHelp))
+		for _, v := range []string{"-version", "--version"} {
+			c, err := s3invmock.Load([]string{v}, envOf())
+			Expect(err).NotTo(HaveOccurred())
+			Expect(c.Command).To(Equal("version"))
+		}
+	})
+
+	DescribeTable("names what it does not know, and the nearest known name",
+		func(args []string, message string) {
+			_, err := s3invmock.Load(args, envOf())
+			Expect(err).To(MatchError(message))
+		},
+		Entry("a misspelt command", []string{"valdate", "a.yaml"}, "unknown command valdate; did you mean validate? (see -h)"),
+		Entry("a command nothing is near", []string{"launch"}, "unknown command launch (see -h)"),
+		Entry("a misspelt flag", []string{"-sede", "x"}, "unknown flag -sede; did you mean -seed? (see -h)"),
+		Entry("a flag nothing is near", []string{"-port", "1"}, "unknown flag -port (see -h)"),
+		Entry("a flag without its value", []string{"-addr"}, "flag needs an argument: -addr (see -h)"),
+		Entry("a port without a host", []string{"-addr", "9090"},
+			`S3INVMOCK_ADDR (-addr) "9090": is a port without a host; did you mean ":9090" (every interface) or "127.0.0.1:9090" (loopback only)?`),
+		Entry("a whitespace-only admin token", []string{"-admin-token", " \t"},
+			`S3INVMOCK_ADMIN_TOKEN (-admin-token) " \t": is whitespace only; give a token of visible characters, or none`),
+	)
+})
+
+var _ = Describe("CheckEnviron", func() {
+	It("lets every variable of the table and every other name pass", func() {
+		Expect(s3invmock.CheckEnviron([]string{"S3INVMOCK_SEED=a.yaml", "S3INVMOCK_ADDR=", "HOME=/root", "s3invmock_seeds=x"})).To(Succeed())
+	})
+
+	DescribeTable("refuses an unknown S3INVMOCK_ name, whatever its value",
+		func(kv, message string) {
+			Expect(s3invmock.CheckEnviron([]string{"PATH=/bin", kv})).To(MatchError(message))
+		},
+		Entry("one letter more", "S3INVMOCK_SEEDS=seed.yaml", "unknown variable S3INVMOCK_SEEDS; did you mean S3INVMOCK_SEED? (see -h)"),
+		Entry("a part of a name", "S3INVMOCK_TOKEN=t", "unknown variable S3INVMOCK_TOKEN; did you mean S3INVMOCK_ADMIN_TOKEN? (see -h)"),
+		Entry("an empty value", "S3INVMOCK_PORT=", "unknown variable S3INVMOCK_PORT (see -h)"),
+	)
 })

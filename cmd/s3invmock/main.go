@@ -7,9 +7,11 @@
 //	s3invmock healthcheck          GET /_mock/health on S3INVMOCK_ADDR; exit 0 when healthy
 //	s3invmock version              print the version
 //	s3invmock record -upstream URL forward every request to URL, journal full exchanges
+//	s3invmock help                 the commands and settings (also -h); -version is version
 //
 // Exit codes: 0 success, 1 failure (invalid file, unhealthy, serve error), 2 a bad
-// setting, named on one line of stderr.
+// setting, an unknown command, flag or S3INVMOCK_* variable, named on one line of
+// stderr.
 package main
 
 import (
@@ -21,15 +23,19 @@ import (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.LookupEnv, os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Environ(), os.LookupEnv, os.Stdout, os.Stderr))
 }
 
-// run executes one command and returns its exit code.
-func run(args []string, env func(string) (string, bool), stdout, stderr io.Writer) int {
+// run executes one command and returns its exit code. environ is checked for unknown
+// S3INVMOCK_* names; env reads the settings.
+func run(args, environ []string, env func(string) (string, bool), stdout, stderr io.Writer) int {
 	cfg, err := Load(args, env)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(stdout, Usage())
 		return 0
+	}
+	if err == nil {
+		err = CheckEnviron(environ)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "s3invmock: %v\n", err)

@@ -36,6 +36,7 @@ const (
 // sidecar is everything serve builds before it listens.
 type sidecar struct {
 	cfg    Config
+	from   string // the setting the state came from (initialState), "" for none
 	log    *slog.Logger
 	srv    *mock.Server
 	engine *scenarios.Engine
@@ -71,6 +72,7 @@ func serveUntil(ctx context.Context, cfg Config, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "s3invmock: %s %q: %v\n", settingName("addr"), cfg.Addr, err)
 		return 2
 	}
+	sc.loaded(stderr)
 	hs := &http.Server{
 		Handler:           sc.handler(),
 		ReadHeaderTimeout: readHeaderTimeout,
@@ -122,7 +124,7 @@ func build(cfg Config, stderr io.Writer) (*sidecar, error) {
 			return nil, fmt.Errorf("%s %s", settingName("scenario"), oneLine(cfg.Scenario, err))
 		}
 	}
-	s := &sidecar{cfg: cfg, log: newLogger(cfg.Log, stderr), engine: scenarios.NewEngine()}
+	s := &sidecar{cfg: cfg, from: from, log: newLogger(cfg.Log, stderr), engine: scenarios.NewEngine()}
 	if err := s.engine.Replace(sc); err != nil { // Load validated it; kept for safety
 		return nil, fmt.Errorf("%s %s", settingName("scenario"), oneLine(cfg.Scenario, err))
 	}
