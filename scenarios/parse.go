@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/s3invmock/s3invmock/mock/yamldoc"
 )
@@ -44,17 +46,38 @@ func ParseAs(data []byte, f Format) (*Scenario, error) {
 	}
 	rd := &reader{lines: map[string]int{}}
 	sc := rd.scenario(root)
-	// Structural problems first: a value that could not be read would only add
-	// follow-up noise to validation.
-	if err := rd.problems.result(sc, rd.lines); err != nil {
-		return nil, err
-	}
 	var p problems
 	sc.validate(&p)
+	p.list = append(rd.problems.list, withoutFollowUps(p.list, rd.problems.list)...)
+	at := func(fe FieldError) int {
+		if fe.Line > 0 {
+			return fe.Line
+		}
+		return lineOf(fe.Path, rd.lines)
+	}
+	slices.SortStableFunc(p.list, func(a, b FieldError) int { return at(a) - at(b) })
 	if err := p.result(sc, rd.lines); err != nil {
 		return nil, err
 	}
 	return sc, nil
+}
+
+// withoutFollowUps drops the validation problems of a field that could not be read,
+// or of one inside it: a value that did not read as its type is zero, and "is
+// required" or "must be positive" about it would only repeat the type error. Every
+// other problem stays, so that one pass reports them all, type errors and
+// validation errors together.
+func withoutFollowUps(validation, read []FieldError) []FieldError {
+	out := validation[:0:0]
+	for _, v := range validation {
+		followUp := slices.ContainsFunc(read, func(r FieldError) bool {
+			return v.Path == r.Path || strings.HasPrefix(v.Path, r.Path+".") || strings.HasPrefix(v.Path, r.Path+"[")
+		})
+		if !followUp {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // Load reads and parses a scenario file; errors name the file.

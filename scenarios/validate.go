@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/s3invmock/s3invmock/internal/suggest"
 	"github.com/s3invmock/s3invmock/mock"
 )
 
@@ -104,6 +105,10 @@ func (a *Action) validate(p *problems, path string, ops Operations) {
 		case e.Code == "":
 			p.add(path+".error", 0, "needs a code")
 		case !mock.Known(e.Code) && (e.Status == 0 || e.Message == ""):
+			if near := nearCodes(e.Code); near != "" {
+				p.add(path+".error", 0, "unknown error code %q; did you mean %s? (or give status and message too, for a code the error table does not have)", e.Code, near)
+				break
+			}
 			p.add(path+".error", 0, "unknown error code %q: give status and message too, or use a code of the error table", e.Code)
 		}
 		if e.Status != 0 && !validStatus(e.Status) {
@@ -164,6 +169,23 @@ func (l *Latency) validate(p *problems, path string) {
 	}
 }
 
+// nearCodes names the codes of the error table nearest to code, "A, B or C", or "".
+func nearCodes(code mock.ErrorCode) string {
+	near := suggest.Near(string(code), joinable(mock.ErrorCodes()))
+	if len(near) <= 1 {
+		return strings.Join(near, "")
+	}
+	return strings.Join(near[:len(near)-1], ", ") + " or " + near[len(near)-1]
+}
+
+func joinable[T ~string](names []T) []string {
+	s := make([]string, len(names))
+	for i, n := range names {
+		s[i] = string(n)
+	}
+	return s
+}
+
 func validStatus(s int) bool { return s >= 100 && s <= 599 }
 
 // isToken reports whether s is an RFC 9110 token (method and header names).
@@ -179,10 +201,4 @@ func isToken(s string) bool {
 	return true
 }
 
-func joinNames[T ~string](names []T) string {
-	s := make([]string, len(names))
-	for i, n := range names {
-		s[i] = string(n)
-	}
-	return strings.Join(s, ", ")
-}
+func joinNames[T ~string](names []T) string { return strings.Join(joinable(names), ", ") }
