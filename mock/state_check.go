@@ -108,11 +108,14 @@ func (s *Server) compileBucket(bs *BucketState, path string, now time.Time, dec 
 }
 
 // decodeSeedDocument checks a seed document as a PUT with ?id equal to its own Id
-// would be checked: schema, then the destination ARN.
+// would be checked: schema, then the destination ARN. A schema refusal is S3's
+// MalformedXML with the reason after S3's message (which element, what is wrong): a
+// person reads a seed problem, and S3's own answer would not say.
 func decodeSeedDocument(doc []byte) (*inventory.Configuration, *Error) {
 	cfg, err := inventory.Parse(doc)
 	if err != nil {
-		return nil, NewError(MalformedXML)
+		e := NewError(MalformedXML)
+		return nil, e.WithMessage(e.Message + ": " + err.Error())
 	}
 	if e := inventory.Check(cfg, cfg.ID); e != nil {
 		return nil, e

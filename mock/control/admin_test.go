@@ -215,7 +215,7 @@ var _ = Describe("the sidecar's control endpoints", func() {
 			Expect(status).To(Equal(400))
 			Expect(env.Error.Code).To(Equal(control.CodeValidation))
 			Expect(env.Error.Details).To(ConsistOf(control.Detail{Path: "buckets[0].inventory[0]", Line: 4,
-				Message: `bucket "reports", configuration "daily": MalformedXML: The XML you provided was not well-formed or did not validate against our published schema`}))
+				Message: `bucket "reports", configuration "daily": MalformedXML: The XML you provided was not well-formed or did not validate against our published schema: <Frequency>Hourly</Frequency>: not Daily or Weekly`}))
 			Expect(srv.Buckets()).To(ConsistOf(HaveField("Name", "kept")))
 		})
 	})

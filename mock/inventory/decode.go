@@ -50,7 +50,10 @@ func checkDestinationARN(arn string) *wire.Error {
 }
 
 // Parse checks a document against S3's schema by element name, in any child order.
-// Any refusal is S3's MalformedXML; Decode says so in S3's terms.
+// Any refusal is S3's MalformedXML; Decode says so in S3's terms. The error wraps
+// wire.ErrNotWellFormed and names the element and what is wrong with it
+// ("<Frequency>Hourly</Frequency>: not Daily or Weekly"), for seed and state problems;
+// it never reaches the wire.
 func Parse(body []byte) (*Configuration, error) {
 	root, err := wire.ParseTree(body, "InventoryConfiguration")
 	if err != nil {
@@ -61,8 +64,11 @@ func Parse(body []byte) (*Configuration, error) {
 		return nil, err
 	}
 	cfg := &Configuration{}
-	if cfg.ID, err = root.Leaf("Id"); err != nil || !ValidID(cfg.ID) {
-		return nil, wire.ErrNotWellFormed
+	if cfg.ID, err = root.Leaf("Id"); err != nil {
+		return nil, err
+	}
+	if !ValidID(cfg.ID) {
+		return nil, wire.NotWellFormed("%s: not 1 to %d of the characters A-Z a-z 0-9 . _ -", wire.Shown("Id", cfg.ID), MaxIDLength)
 	}
 	enabled, err := root.Leaf("IsEnabled")
 	switch {
@@ -71,7 +77,7 @@ func Parse(body []byte) (*Configuration, error) {
 	case enabled == "true":
 		cfg.IsEnabled = true
 	case enabled != "false":
-		return nil, wire.ErrNotWellFormed
+		return nil, wire.NotWellFormed("%s: not true or false", wire.Shown("IsEnabled", enabled))
 	}
 	if err := parseDestination(root, &cfg.Destination); err != nil {
 		return nil, err
@@ -84,16 +90,22 @@ func Parse(body []byte) (*Configuration, error) {
 		return nil, err
 	}
 	freq, err := schedule.Leaf("Frequency")
-	if err != nil || !Frequency(freq).Valid() {
-		return nil, wire.ErrNotWellFormed
+	if err != nil {
+		return nil, err
+	}
+	if !Frequency(freq).Valid() {
+		return nil, wire.NotWellFormed("%s: not %s or %s", wire.Shown("Frequency", freq), Daily, Weekly)
 	}
 	cfg.Schedule = Frequency(freq)
 	if cfg.Filter, err = parseFilter(root); err != nil {
 		return nil, err
 	}
 	iov, err := root.Leaf("IncludedObjectVersions")
-	if err != nil || !IncludedObjectVersions(iov).Valid() {
-		return nil, wire.ErrNotWellFormed
+	if err != nil {
+		return nil, err
+	}
+	if !IncludedObjectVersions(iov).Valid() {
+		return nil, wire.NotWellFormed("%s: not %s or %s", wire.Shown("IncludedObjectVersions", iov), AllVersions, CurrentVersions)
 	}
 	cfg.IncludedObjectVersions = IncludedObjectVersions(iov)
 	if cfg.OptionalFields, err = parseOptionalFields(root); err != nil {
@@ -118,8 +130,11 @@ func parseDestination(root *wire.Node, dst *S3BucketDestination) error {
 		return err
 	}
 	format, err := s3.Leaf("Format")
-	if err != nil || !Format(format).Valid() {
-		return wire.ErrNotWellFormed
+	if err != nil {
+		return err
+	}
+	if !Format(format).Valid() {
+		return wire.NotWellFormed("%s: not %s, %s or %s", wire.Shown("Format", format), FormatCSV, FormatORC, FormatParquet)
 	}
 	dst.Format = Format(format)
 	if dst.AccountID, err = s3.OptionalLeaf("AccountId"); err != nil {
@@ -141,13 +156,13 @@ func parseEncryption(s3 *wire.Node) (*Encryption, error) {
 		return nil, err
 	}
 	if strings.TrimSpace(enc.Text) != "" || len(enc.Children) != 1 {
-		return nil, wire.ErrNotWellFormed // empty <Encryption/>, or both kinds
+		return nil, wire.NotWellFormed("<Encryption> holds not exactly one of <SSE-S3> and <SSE-KMS>")
 	}
 	kind := enc.Children[0]
 	switch kind.Name {
 	case "SSE-S3":
 		if len(kind.Children) > 0 || strings.TrimSpace(kind.Text) != "" {
-			return nil, wire.ErrNotWellFormed
+			return nil, wire.NotWellFormed("<SSE-S3> is not empty")
 		}
 		return &Encryption{SSES3: true}, nil
 	case "SSE-KMS":
@@ -155,12 +170,15 @@ func parseEncryption(s3 *wire.Node) (*Encryption, error) {
 			return nil, err
 		}
 		key, err := kind.Leaf("KeyId")
-		if err != nil || key == "" {
-			return nil, wire.ErrNotWellFormed
+		if err != nil {
+			return nil, err
+		}
+		if key == "" {
+			return nil, wire.NotWellFormed("<SSE-KMS> has an empty <KeyId>")
 		}
 		return &Encryption{KMSKeyID: key}, nil
 	}
-	return nil, wire.ErrNotWellFormed
+	return nil, wire.NotWellFormed("<%s> is not an element of <Encryption> (it holds SSE-S3 or SSE-KMS)", kind.Name)
 }
 
 func parseFilter(root *wire.Node) (*Filter, error) {
@@ -169,7 +187,7 @@ func parseFilter(root *wire.Node) (*Filter, error) {
 		return nil, err
 	}
 	if strings.TrimSpace(f.Text) != "" {
-		return nil, wire.ErrNotWellFormed
+		return nil, wire.NotWellFormed("<Filter> holds text, not elements")
 	}
 	if err := f.OnlyChildren("Prefix"); err != nil {
 		return nil, err
@@ -187,15 +205,18 @@ func parseOptionalFields(root *wire.Node) ([]OptionalField, error) {
 		return nil, err
 	}
 	if strings.TrimSpace(of.Text) != "" {
-		return nil, wire.ErrNotWellFormed
+		return nil, wire.NotWellFormed("<OptionalFields> holds text, not elements")
 	}
 	if err := of.OnlyChildren("Field"); err != nil {
 		return nil, err
 	}
 	fields := make([]OptionalField, 0, len(of.Children))
 	for _, c := range of.Children {
-		if len(c.Children) > 0 || !OptionalField(c.Text).Valid() {
-			return nil, wire.ErrNotWellFormed
+		if len(c.Children) > 0 {
+			return nil, wire.NotWellFormed("<Field> holds elements, not text")
+		}
+		if !OptionalField(c.Text).Valid() {
+			return nil, wire.NotWellFormed("%s: not an optional field S3 knows", wire.Shown("Field", c.Text))
 		}
 		fields = append(fields, OptionalField(c.Text))
 	}

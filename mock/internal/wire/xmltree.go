@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -28,6 +29,30 @@ const (
 // the S3 error its operation sends (MalformedXML).
 var ErrNotWellFormed = errors.New("not well-formed or not valid")
 
+// NotWellFormed is a refusal that says which element is wrong and how, like
+// "<Frequency>Hourly</Frequency>: not Daily or Weekly"; errors.Is(err,
+// ErrNotWellFormed) holds. The reason is for seed and state problems, which a person
+// reads: S3's answer over HTTP stays its MalformedXML, word for word.
+func NotWellFormed(format string, args ...any) error {
+	return &reason{fmt.Sprintf(format, args...)}
+}
+
+type reason struct{ what string }
+
+func (r *reason) Error() string { return r.what }
+func (r *reason) Unwrap() error { return ErrNotWellFormed }
+
+// maxShown is how much of a value a reason quotes.
+const maxShown = 64
+
+// Shown is <name>value</name> for a reason, the value cut to 64 bytes.
+func Shown(name, value string) string {
+	if len(value) > maxShown {
+		value = value[:maxShown] + "..."
+	}
+	return "<" + name + ">" + value + "</" + name + ">"
+}
+
 // ParseTree reads one document whose root is named root in the S3 namespace (or in no
 // namespace). Anything that is not a single well-formed element tree is refused.
 func ParseTree(body []byte, root string) (*Node, error) {
@@ -44,30 +69,33 @@ func ParseTree(body []byte, root string) (*Node, error) {
 			break
 		}
 		if err != nil {
-			return nil, ErrNotWellFormed
+			return nil, NotWellFormed("not well-formed XML: %v", err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if top != nil && len(stack) == 0 {
-				return nil, ErrNotWellFormed // a second root
+				return nil, NotWellFormed("a second root element <%s>", t.Name.Local)
 			}
 			if t.Name.Space != "" && t.Name.Space != Namespace {
-				return nil, ErrNotWellFormed
+				return nil, NotWellFormed("<%s> is in the namespace %q, not %q", t.Name.Local, t.Name.Space, Namespace)
 			}
 			elements++
-			if elements > maxXMLElements || len(stack) >= maxXMLDepth {
-				return nil, ErrNotWellFormed
+			if elements > maxXMLElements {
+				return nil, NotWellFormed("more than %d elements", maxXMLElements)
+			}
+			if len(stack) >= maxXMLDepth {
+				return nil, NotWellFormed("<%s> is nested deeper than %d levels", t.Name.Local, maxXMLDepth)
 			}
 			n := &Node{Name: t.Name.Local}
 			if len(stack) == 0 {
 				if n.Name != root {
-					return nil, ErrNotWellFormed
+					return nil, NotWellFormed("the root element is <%s>, not <%s>", n.Name, root)
 				}
 				top = n
 			} else {
 				parent := stack[len(stack)-1]
 				if strings.TrimSpace(parent.Text) != "" {
-					return nil, ErrNotWellFormed // mixed content
+					return nil, NotWellFormed("<%s> holds both text and elements", parent.Name)
 				}
 				parent.Text = ""
 				parent.Children = append(parent.Children, n)
@@ -78,24 +106,24 @@ func ParseTree(body []byte, root string) (*Node, error) {
 		case xml.CharData:
 			if len(stack) == 0 {
 				if len(bytes.TrimSpace(t)) != 0 {
-					return nil, ErrNotWellFormed // text outside the root
+					return nil, NotWellFormed("text outside the root element")
 				}
 				continue
 			}
 			cur := stack[len(stack)-1]
 			if len(cur.Children) > 0 {
 				if len(bytes.TrimSpace(t)) != 0 {
-					return nil, ErrNotWellFormed
+					return nil, NotWellFormed("<%s> holds both text and elements", cur.Name)
 				}
 				continue
 			}
 			cur.Text += string(t)
 		case xml.Directive:
-			return nil, ErrNotWellFormed // DOCTYPE and entity declarations
+			return nil, NotWellFormed("a DOCTYPE or other <!...> directive") // and entity declarations
 		}
 	}
 	if top == nil || len(stack) != 0 {
-		return nil, ErrNotWellFormed
+		return nil, NotWellFormed("no complete <%s> element", root)
 	}
 	return top, nil
 }
@@ -106,7 +134,7 @@ func (n *Node) Child(name string) (*Node, error) {
 	for _, c := range n.Children {
 		if c.Name == name {
 			if found != nil {
-				return nil, ErrNotWellFormed
+				return nil, NotWellFormed("<%s> appears twice in <%s>", name, n.Name)
 			}
 			found = c
 		}
@@ -118,7 +146,7 @@ func (n *Node) Child(name string) (*Node, error) {
 func (n *Node) OnlyChildren(allowed ...string) error {
 	for _, c := range n.Children {
 		if !slices.Contains(allowed, c.Name) {
-			return ErrNotWellFormed
+			return NotWellFormed("<%s> is not an element of <%s> (it holds %s)", c.Name, n.Name, strings.Join(allowed, ", "))
 		}
 	}
 	return nil
@@ -131,7 +159,7 @@ func (n *Node) Leaf(name string) (string, error) {
 		return "", err
 	}
 	if c == nil {
-		return "", ErrNotWellFormed
+		return "", NotWellFormed("<%s> has no <%s>", n.Name, name)
 	}
 	return *c, nil
 }
@@ -143,7 +171,7 @@ func (n *Node) OptionalLeaf(name string) (*string, error) {
 		return nil, err
 	}
 	if len(c.Children) > 0 {
-		return nil, ErrNotWellFormed
+		return nil, NotWellFormed("<%s> holds elements, not text", name)
 	}
 	s := c.Text
 	return &s, nil
@@ -155,8 +183,11 @@ func (n *Node) Container(name string) (*Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	if c == nil || strings.TrimSpace(c.Text) != "" {
-		return nil, ErrNotWellFormed
+	if c == nil {
+		return nil, NotWellFormed("<%s> has no <%s>", n.Name, name)
+	}
+	if strings.TrimSpace(c.Text) != "" {
+		return nil, NotWellFormed("<%s> holds text, not elements", name)
 	}
 	return c, nil
 }
