@@ -1,6 +1,7 @@
 package mocktest
 
 import (
+	"fmt"
 	"net/http/httptest"
 
 	"github.com/s3invmock/s3invmock/mock"
@@ -165,17 +166,17 @@ func (s *settings) apply(f *Fake) error {
 	}
 	for _, b := range s.buckets {
 		if err := f.AddBucket(b.name, mock.OwnedBy(f.account)); err != nil {
-			return err
+			return fmt.Errorf("Bucket(%q): %w", b.name, err)
 		}
-		for _, doc := range b.docs {
+		for i, doc := range b.docs {
 			if err := f.PutConfigurationXML(b.name, []byte(doc)); err != nil {
-				return err
+				return fmt.Errorf("Bucket(%q) configuration %d: %w", b.name, i+1, err)
 			}
 		}
 	}
 	for _, b := range s.objects {
 		if err := f.PutObjects(b.name, b.objs...); err != nil {
-			return err
+			return fmt.Errorf("Objects(%q): %w", b.name, err)
 		}
 	}
 	if sc != nil {
