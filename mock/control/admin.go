@@ -58,14 +58,24 @@ func (h *handler) authorized(w http.ResponseWriter, r *http.Request, path string
 	if h.admin.token == "" || path == HealthPath {
 		return true
 	}
-	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	if ok && subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(h.admin.token)) == 1 {
+	if subtle.ConstantTimeCompare([]byte(bearer(r.Header.Get("Authorization"))), []byte(h.admin.token)) == 1 {
 		return true
 	}
 	w.Header().Set("WWW-Authenticate", `Bearer realm="s3invmock"`)
 	WriteError(w, http.StatusUnauthorized, CodeUnauthorized,
 		"this control endpoint needs the header Authorization: Bearer <S3INVMOCK_ADMIN_TOKEN>")
 	return false
+}
+
+// bearer is the token of an Authorization header of the Bearer scheme, "" for any
+// other. The scheme is case-insensitive (RFC 9110, section 11.1): "bearer" and
+// "BEARER" are Bearer too.
+func bearer(header string) string {
+	scheme, token, ok := strings.Cut(strings.TrimSpace(header), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return ""
+	}
+	return strings.TrimSpace(token)
 }
 
 // Health is the data of GET /_mock/health.

@@ -1,6 +1,7 @@
 package control
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
 	"strconv"
@@ -59,16 +60,29 @@ func WriteError(w http.ResponseWriter, status int, code, message string, details
 }
 
 func writeEnvelope(w http.ResponseWriter, status int, env Envelope) {
-	body, err := json.Marshal(env)
+	body, err := encodeJSON(env)
 	if err != nil {
 		status = http.StatusInternalServerError
-		body, _ = json.Marshal(Envelope{Error: &Problem{Code: CodeInternal, Message: "cannot encode the answer: " + err.Error()}})
+		body, _ = encodeJSON(Envelope{Error: &Problem{Code: CodeInternal, Message: "cannot encode the answer: " + err.Error()}})
 	}
-	body = append(body, '\n')
 	h := w.Header()
 	h.Set("Content-Type", "application/json")
 	h.Set("Cache-Control", "no-store")
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
 	_, _ = w.Write(body)
+}
+
+// encodeJSON is v as one line of JSON and a newline, without HTML escaping: a
+// configuration document reads as <InventoryConfiguration ...>, not as
+// \u003cInventoryConfiguration, and a journal's "a&b" as itself. No answer of the
+// control API is meant for a browser's HTML.
+func encodeJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }

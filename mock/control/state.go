@@ -1,7 +1,10 @@
 package control
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 
 	"github.com/s3invmock/s3invmock/mock"
@@ -9,8 +12,9 @@ import (
 
 // The state endpoints: the seed/snapshot format of mock.State.
 const (
-	// StatePath: GET answers the state (JSON), PUT replaces it from a seed document
-	// (YAML or JSON); a refused one changes nothing.
+	// StatePath: GET answers the state (JSON, unsealed), PUT replaces it from a seed
+	// document (YAML or JSON) or from GET's whole answer, envelope and all; a refused
+	// one changes nothing.
 	StatePath = "/_mock/state"
 	// SnapshotPath: POST writes the state to the snapshot file (WithSnapshot).
 	SnapshotPath = "/_mock/state/snapshot"
@@ -45,13 +49,15 @@ func summarize(st *mock.State) StateSummary {
 }
 
 // putState replaces the state with the body, a seed document in YAML or JSON (told
-// apart by content). Every problem comes back as a detail with its path and line.
+// apart by content), or what GET answered: {"success": true, "data": STATE} is read
+// as STATE, so that a saved GET can be sent back as is. Every problem comes back as a
+// detail with its path and line (in an envelope, the envelope's line).
 func (h *handler) putState(w http.ResponseWriter, r *http.Request) {
 	body, ok := h.readBody(w, r)
 	if !ok {
 		return
 	}
-	st, err := mock.ParseState(body)
+	st, err := mock.ParseState(unwrapData(body))
 	if err == nil {
 		err = h.srv.LoadState(st)
 	}
@@ -88,4 +94,25 @@ func (h *handler) snapshotState(w http.ResponseWriter, _ *http.Request) {
 	sum := summarize(st)
 	sum.File = file
 	WriteData(w, http.StatusOK, sum)
+}
+
+// unwrapData returns the data of a successful envelope, {"success": true, "data":
+// ...} and nothing else, or body itself. A seed document has neither key at its top
+// (ParseState refuses unknown keys), so the two cannot be confused.
+func unwrapData(body []byte) []byte {
+	var env struct {
+		Success *bool           `json:"success"`
+		Data    json.RawMessage `json:"data"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if dec.Decode(&env) != nil || env.Success == nil || !*env.Success || env.Data == nil || dec.More() {
+		return body
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return body
+	}
+	// Keep the envelope's lines in the problems: the data as far down as it was.
+	at := max(bytes.Index(body, env.Data), 0)
+	return append(bytes.Repeat([]byte("\n"), bytes.Count(body[:at], []byte("\n"))), env.Data...)
 }
