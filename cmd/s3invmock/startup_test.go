@@ -11,6 +11,18 @@ import (
 	"github.com/onsi/gomega/gexec"
 )
 
+// firstLine is the first whole line of b, "" until one is there: stderr and stdout
+// are read apart, so the ready line on stdout may arrive before stderr's line does.
+func firstLine(b *gbytes.Buffer) func() string {
+	return func() string {
+		line, _, ok := strings.Cut(string(b.Contents()), "\n")
+		if !ok {
+			return ""
+		}
+		return line + "\n"
+	}
+}
+
 var _ = Describe("the s3invmock binary at start", Label("binary"), func() {
 	DescribeTable("exits 2 with one line on what it does not know",
 		func(args []string, env []string, line string) {
@@ -56,7 +68,7 @@ var _ = Describe("the s3invmock binary at start", Label("binary"), func() {
 		func(setup func() (env []string, line string)) {
 			env, line := setup()
 			s, _ := startSidecar(env...)
-			Expect(strings.SplitAfter(string(s.Err.Contents()), "\n")[0]).To(Equal(line))
+			Eventually(firstLine(s.Err)).Should(Equal(line))
 		},
 		Entry("nothing", func() ([]string, string) { return nil, "s3invmock: no seed: starting empty\n" }),
 		Entry("the seed", func() ([]string, string) {
@@ -89,4 +101,11 @@ var _ = Describe("the s3invmock binary at start", Label("binary"), func() {
 				"s3invmock: loaded replay bundle " + bundle + " (instead of the seed " + exampleSeed + "): 1 bucket, 0 configurations, 0 objects\n"
 		}),
 	)
+
+	It("says it as one JSON record in JSON log mode", func() {
+		s, _ := startSidecar("S3INVMOCK_SEED="+exampleSeed, "S3INVMOCK_LOG=json")
+		Eventually(firstLine(s.Err)).Should(MatchRegexp(
+			`^\{"time":"[^"]+","level":"INFO","msg":"loaded","source":"seed","file":"` + regexp.QuoteMeta(exampleSeed) +
+				`","buckets":2,"configurations":3,"objects":0\}\n$`))
+	})
 })
