@@ -104,7 +104,7 @@ var _ = Describe("the sidecar with S3INVMOCK_AUTH=verify", Label("binary"), func
 				Expect(status).To(Equal(http.StatusForbidden))
 				Expect(answer).To(Equal(`{"success":false,"error":{"code":"FORBIDDEN","message":"signatures are verified ` +
 					`and no admin token is set, so this endpoint, which changes accounts or state, is closed; set ` +
-					`S3INVMOCK_ADMIN_TOKEN (WithAdminToken) and send Authorization: Bearer \u003ctoken\u003e"}}` + "\n"))
+					`S3INVMOCK_ADMIN_TOKEN (WithAdminToken) and send Authorization: Bearer <token>"}}` + "\n"))
 				_, _, state := send("GET", base+"/_mock/state", nil)
 				Expect(state).To(ContainSubstring(`"accessKeyId":"AKIAOWNER0000000001"`))
 				Expect(state).To(ContainSubstring(`"name":"archive"`))
