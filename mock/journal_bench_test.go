@@ -95,11 +95,11 @@ var _ = Describe("memory in a long run", Label("slow"), func() {
 	})
 })
 
-// BenchmarkLongRun sends 10 million requests (opt-in: S3INVMOCK_LONG=1) and reports
+// BenchmarkLongRun sends 10 million requests (opt-in: S3INVBENCH_LONG=1) and reports
 // HeapInuse after 100,000 and after all of them.
 func BenchmarkLongRun(b *testing.B) {
-	if os.Getenv("S3INVMOCK_LONG") == "" {
-		b.Skip("set S3INVMOCK_LONG=1 to send 10 million requests")
+	if os.Getenv("S3INVBENCH_LONG") == "" {
+		b.Skip("set S3INVBENCH_LONG=1 to send 10 million requests")
 	}
 	for b.Loop() {
 		srv := mock.New()

@@ -113,12 +113,12 @@ func middleToken(b *testing.B, srv *mock.Server, n int) string {
 }
 
 // BenchmarkMillionConfigurations fills 1,000 buckets with 1,000 configurations each
-// through the Go API (opt-in: S3INVMOCK_SCALE=1, it takes a while) and reports the
+// through the Go API (opt-in: S3INVBENCH_SCALE=1, it takes a while) and reports the
 // heap they occupy, the process's resident set once the collector has returned what
 // it can, and the latency of List pages from random buckets and positions.
 func BenchmarkMillionConfigurations(b *testing.B) {
-	if os.Getenv("S3INVMOCK_SCALE") == "" {
-		b.Skip("set S3INVMOCK_SCALE=1 to load a million configurations")
+	if os.Getenv("S3INVBENCH_SCALE") == "" {
+		b.Skip("set S3INVBENCH_SCALE=1 to load a million configurations")
 	}
 	const buckets, perBucket = 1000, 1000
 	before := heapInuse()
@@ -203,13 +203,13 @@ func tokenAfter(b *testing.B, srv *mock.Server, bucket int, _ string) string {
 }
 
 // BenchmarkSeedFile parses and loads a seed file of buckets x 1,000 configurations
-// (opt-in with S3INVMOCK_SCALE; S3INVMOCK_SCALE_BUCKETS sets buckets, default 1000).
+// (opt-in with S3INVBENCH_SCALE; S3INVBENCH_SCALE_BUCKETS sets buckets, default 1000).
 func BenchmarkSeedFile(b *testing.B) {
-	if os.Getenv("S3INVMOCK_SCALE") == "" {
-		b.Skip("set S3INVMOCK_SCALE=1 to parse a seed of a million configurations")
+	if os.Getenv("S3INVBENCH_SCALE") == "" {
+		b.Skip("set S3INVBENCH_SCALE=1 to parse a seed of a million configurations")
 	}
 	buckets := 1000
-	if v := os.Getenv("S3INVMOCK_SCALE_BUCKETS"); v != "" {
+	if v := os.Getenv("S3INVBENCH_SCALE_BUCKETS"); v != "" {
 		fmt.Sscan(v, &buckets)
 	}
 	seed := scaleSeedYAML(buckets, 1000)

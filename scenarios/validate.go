@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/s3invmock/s3invmock/internal/suggest"
+	"github.com/s3invmock/s3invmock/mock/suggest"
 	"github.com/s3invmock/s3invmock/mock"
 )
 

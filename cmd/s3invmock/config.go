@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/s3invmock/s3invmock/internal/suggest"
+	"github.com/s3invmock/s3invmock/mock/suggest"
 	"github.com/s3invmock/s3invmock/mock"
 	"github.com/s3invmock/s3invmock/mock/identity"
 )

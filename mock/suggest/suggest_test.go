@@ -4,7 +4,7 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
-	"github.com/s3invmock/s3invmock/internal/suggest"
+	"github.com/s3invmock/s3invmock/mock/suggest"
 )
 
 var _ = Describe("Near", func() {
