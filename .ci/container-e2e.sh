@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-port=${S3INVMOCK_E2E_PORT:-19090}
+port=${CONTAINER_E2E_PORT:-19090}
 name=s3invmock-e2e-$$
 image=localhost/s3invmock:e2e-$$
 endpoint=http://127.0.0.1:$port
