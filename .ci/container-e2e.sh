@@ -55,6 +55,13 @@ for i in $(seq 100); do
 	sleep 0.1
 done
 echo "healthy: $(podman exec "$name" /s3invmock version)"
+# Healthy inside is not yet reachable outside: podman's port forwarding can start later
+# on a loaded machine, so wait for the published port too.
+for i in $(seq 100); do
+	python3 -c 'import sys,urllib.request; urllib.request.urlopen(sys.argv[1] + "/_mock/health", timeout=1)' "$endpoint" 2>/dev/null && break
+	[ "$i" = 100 ] && fail "the published port $port does not answer after 10 s"
+	sleep 0.1
+done
 
 # The CLI reads only what is given here, never the caller's profile.
 cat >"$work/aws-config" <<CONF
@@ -121,10 +128,26 @@ attempts=$(control GET '/_mock/requests?operation=ListBucketInventoryConfigurati
 [ "$attempts" = "503 503 200" ] || fail "attempts: $attempts"
 control DELETE /_mock/scenarios >/dev/null
 
+step "objects, a delivered report, read back with the CLI"
+s3api create-bucket --bucket dest >/dev/null
+control PUT /_mock/buckets/e2e-bucket/objects '[{"Key":"logs/a b.txt","Body":"hello"},{"Key":"logs/c+d.txt","Size":7}]' >/dev/null
+s3api put-bucket-inventory-configuration --bucket e2e-bucket --id e2e-csv --inventory-configuration \
+	'{"Id":"e2e-csv","IsEnabled":true,"IncludedObjectVersions":"Current","Schedule":{"Frequency":"Daily"},
+	  "Destination":{"S3BucketDestination":{"Bucket":"arn:aws:s3:::dest","Format":"CSV","Prefix":"inv"}},
+	  "OptionalFields":["Size","ETag"]}'
+delivery=$(control POST /_mock/inventory/deliveries '{"bucket":"e2e-bucket","id":"e2e-csv"}')
+manifest=$(printf '%s' "$delivery" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["outcome"]=="delivered" and d["rows"]==2, d; print(d["manifestKey"])')
+listed=$("$aws" --endpoint-url "$endpoint" s3 ls --recursive s3://dest/inv/ | wc -l)
+[ "$listed" = 4 ] || fail "delivered objects listed: $listed"
+"$aws" --endpoint-url "$endpoint" s3 cp "s3://dest/$manifest" "$work/manifest.json" >/dev/null
+grep -q '"sourceBucket": "e2e-bucket"' "$work/manifest.json" || fail "manifest: $(cat "$work/manifest.json")"
+grep -q '"fileSchema": "Bucket, Key, Size, ETag"' "$work/manifest.json" || fail "manifest schema: $(cat "$work/manifest.json")"
+
 step "SIGTERM writes the snapshot"
 podman stop -t 10 "$name" >/dev/null
 [ "$(podman inspect -f '{{.State.ExitCode}}' "$name")" = 0 ] || fail "exit code $(podman inspect -f '{{.State.ExitCode}}' "$name")"
 grep -q 'name: e2e-bucket' "$work/state.yaml" || fail "snapshot: $(cat "$work/state.yaml")"
 grep -q '<Id>kept</Id>' "$work/state.yaml" || fail "snapshot lacks the configuration"
+grep -q 'Key: logs/a b.txt' "$work/state.yaml" || fail "snapshot lacks the seeded objects"
 
 step "container end-to-end: ok"
