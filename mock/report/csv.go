@@ -28,27 +28,51 @@ const (
 // no header row (R), every field in double quotes, empty ones too (R), LF after
 // every row, the last included (R). Keys are URL-encoded (EncodeKey); no other
 // value can hold a quote or a comma, so nothing else is escaped (I).
-type csvFormat struct{}
+//
+// Two faults change that: multiMember closes the gzip member after every row and
+// starts the next (Faults.MultiMemberGzip), trailingNewline writes one more LF at
+// the end (Faults.TrailingNewline).
+type csvFormat struct{ multiMember, trailingNewline bool }
 
 func (csvFormat) extension() string           { return ".csv.gz" }
 func (csvFormat) schema(cols []Column) string { return CSVSchema(cols) }
 
-func (csvFormat) newFile(cols []Column, bucket string) dataFile {
-	f := &csvFile{cols: cols, bucket: bucket, line: make([]byte, 0, csvBatchBytes+4<<10)}
+func (c csvFormat) newFile(cols []Column, bucket string) dataFile {
+	f := &csvFile{csvFormat: c, cols: cols, bucket: bucket, line: make([]byte, 0, csvBatchBytes+4<<10)}
 	// The level is a valid constant and the header fields are set before the first
 	// write, so neither call can fail.
 	f.gz, _ = gzip.NewWriterLevel(&f.out, CSVGzipLevel)
-	f.gz.OS = GzipOSUnix
-	f.gz.ModTime = time.Unix(0, 0) // klauspost's writer stamps the time otherwise
+	f.header()
 	return f
 }
 
 type csvFile struct {
+	csvFormat
 	cols   []Column
 	bucket string
 	out    fileBuffer
 	gz     *gzip.Writer
 	line   []byte
+	rows   int // rows written, counted only for multiMember
+}
+
+// header sets the member's header fields, which Reset clears.
+func (f *csvFile) header() {
+	f.gz.OS = GzipOSUnix
+	f.gz.ModTime = time.Unix(0, 0) // klauspost's writer stamps the time otherwise
+}
+
+// nextMember ends the gzip member that holds the rows so far and starts another.
+func (f *csvFile) nextMember() error {
+	if err := f.flushLines(); err != nil {
+		return err
+	}
+	if err := f.gz.Close(); err != nil {
+		return err
+	}
+	f.gz.Reset(&f.out)
+	f.header()
+	return nil
 }
 
 func (f *csvFile) writeRow(v *object.Version) error {
@@ -63,6 +87,10 @@ func (f *csvFile) writeRow(v *object.Version) error {
 	}
 	b = append(b, '\n')
 	f.line = b
+	if f.multiMember {
+		f.rows++
+		return f.nextMember() // this row is its member's only one
+	}
 	if len(b) < csvBatchBytes {
 		return nil
 	}
@@ -78,6 +106,14 @@ func (f *csvFile) flushLines() error {
 }
 
 func (f *csvFile) finish() ([]byte, error) {
+	if f.trailingNewline {
+		f.line = append(f.line, '\n')
+	}
+	if f.multiMember && len(f.line) == 0 && f.rows > 0 {
+		// The last row's member is closed already: drop the empty one nextMember
+		// started, so that the file is exactly one member per row.
+		return f.out.Bytes(), nil
+	}
 	if err := f.flushLines(); err != nil {
 		return nil, err
 	}

@@ -53,9 +53,17 @@ func Deliver(spec Spec, objects iter.Seq[object.Version]) (Delivery, error) {
 	if err != nil {
 		return Delivery{}, err
 	}
-	format, err := formatOf(spec.Format)
+	format, err := formatOf(spec.Format, &spec.Faults)
 	if err != nil {
 		return Delivery{}, err
+	}
+	// sizes, when the faults set them, are the row counts of the files; the rows then
+	// come already checked, filtered and in their (perhaps shuffled) write order.
+	var sizes []int
+	if spec.Faults.arranges() {
+		if objects, sizes, err = spec.Faults.arrange(&spec, objects); err != nil {
+			return Delivery{}, err
+		}
 	}
 	scan := spec.ScanAt.UTC().Truncate(time.Minute)
 	lay := newLayout(&spec, scan)
@@ -86,7 +94,10 @@ func Deliver(spec Spec, objects iter.Seq[object.Version]) (Delivery, error) {
 		return nil
 	}
 	for v := range objects {
-		if seen && object.Compare(&prev, &v) >= 0 {
+		if sizes != nil && file == nil {
+			limit = sizes[len(d.DataKeys)]
+		}
+		if sizes == nil && seen && object.Compare(&prev, &v) >= 0 {
 			return Delivery{}, fmt.Errorf("report: objects out of report order: %q version %q after %q version %q",
 				v.Key, v.VersionID, prev.Key, prev.VersionID)
 		}
@@ -117,6 +128,12 @@ func Deliver(spec Spec, objects iter.Seq[object.Version]) (Delivery, error) {
 			return Delivery{}, err
 		}
 	}
+	for len(d.DataKeys) < len(sizes) { // the empty files of a split beyond the rows
+		file = format.newFile(cols, spec.SourceBucket)
+		if err := closeFile(); err != nil {
+			return Delivery{}, err
+		}
+	}
 
 	d.Files = append(d.Files, newFile(lay.symlink, symlinkBody(spec.destinationBucket(), d.DataKeys)))
 	m := encodeManifest(manifest{
@@ -125,6 +142,7 @@ func Deliver(spec Spec, objects iter.Seq[object.Version]) (Delivery, error) {
 		FileSchema: format.schema(cols), Files: manifestF,
 	})
 	d.Files = append(d.Files, newFile(lay.manifest, m), newFile(lay.checksum, checksumBody(m)))
+	spec.Faults.damage(&d)
 	return d, nil
 }
 

@@ -18,11 +18,12 @@ type dataFile interface {
 	finish() ([]byte, error)
 }
 
-// formatOf returns the writer of f, or a NotImplementedError.
-func formatOf(f Format) (dataFormat, error) {
+// formatOf returns the writer of f with the data file faults of faults, or a
+// NotImplementedError.
+func formatOf(f Format, faults *Faults) (dataFormat, error) {
 	switch f {
 	case FormatCSV:
-		return csvFormat{}, nil
+		return csvFormat{multiMember: faults.MultiMemberGzip, trailingNewline: faults.TrailingNewline}, nil
 	case FormatParquet:
 		return parquetFormat{}, nil
 	case FormatORC:

@@ -75,6 +75,9 @@ type Spec struct {
 	// configuration id and the scan minute, so that a rerun of the same delivery
 	// writes the same keys (C). Default 0, a seed like any other.
 	UUIDSeed uint64
+	// Faults are deliberate defects of this delivery (faults.go); the zero value
+	// writes a faithful report.
+	Faults Faults
 }
 
 // NotImplementedError is the error of a Spec whose format the package cannot write.
@@ -127,5 +130,6 @@ func (s *Spec) validate() error {
 	default:
 		bad("Format must be CSV, ORC or Parquet, got %q", s.Format)
 	}
+	errs = append(errs, s.Faults.validate(s.Format))
 	return errors.Join(errs...)
 }
