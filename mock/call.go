@@ -76,6 +76,10 @@ type Call struct {
 	// mean the S3 defaults: 100 per page, no trap.
 	PageSize int
 	PageTrap PageTrap
+	// Stale, set by a hook, makes a configuration operation see the bucket's
+	// configurations as they were before their last change (propagation lag, see
+	// StaleRead). Nil: the current ones.
+	Stale *StaleRead
 
 	// Filled in while answering, for the journal.
 	Status     int

@@ -86,10 +86,15 @@ func (s *Server) deliver(bucket, id string, sc *storedConfiguration, scanAt, at 
 	s.plan(&plan)
 	rec.Faults = append(rec.Faults, plan.Faults...)
 	if plan.Skip {
-		return fail("skipped by a delivery fault: the report never comes", nil)
+		return s.skip(batch, rec, at), nil
 	}
 	objs, _ := s.store.objects(bucket) // one instant; the bucket may be gone since
-	d, err := report.Deliver(s.reportSpec(cfg, bucket, rec), versionsOf(objs))
+	spec := s.reportSpec(cfg, bucket, rec)
+	spec.Faults = plan.Report
+	d, err := report.Deliver(spec, versionsOf(objs))
+	if err == nil && plan.Duplicate {
+		d, err = duplicated(d, spec, objs)
+	}
 	var ni report.NotImplementedError
 	switch {
 	case errors.As(err, &ni):

@@ -14,6 +14,8 @@ const (
 	Delivered DeliveryOutcome = "delivered"
 	// DeliveryFailed: S3 could not make the report; nothing was written, Reason says why.
 	DeliveryFailed DeliveryOutcome = "failed"
+	// DeliverySkipped: a DeliveryPlan skipped it (a fault); nothing was written.
+	DeliverySkipped DeliveryOutcome = "skipped"
 )
 
 // Delivery is the record of one inventory delivery, as Deliver returns it and
@@ -35,7 +37,7 @@ type Delivery struct {
 	// CompletedAt plus WithDeliveryLag plus a DeliveryPlan's Late; zero when failed.
 	LandAt  time.Time       `json:"landAt,omitzero" yaml:"landAt,omitempty"`
 	Outcome DeliveryOutcome `json:"outcome" yaml:"outcome"`
-	// Reason says why a failed delivery wrote nothing; "" when delivered.
+	// Reason says why a failed or skipped delivery wrote nothing; "" when delivered.
 	Reason string `json:"reason" yaml:"reason"`
 	// Destination is the destination bucket's name ("" when the configuration is
 	// missing); ManifestKey the key of manifest.json there ("" when failed).
@@ -47,7 +49,8 @@ type Delivery struct {
 	// Rows is the number of report rows; Files the number of data files.
 	Rows  int64 `json:"rows" yaml:"rows"`
 	Files int   `json:"files" yaml:"files"`
-	// Faults names the delivery faults a scenario applied; empty for now.
+	// Faults names the delivery faults a DeliveryHook applied (DeliveryPlan.Faults),
+	// such as "split:4" or "badMD5"; empty for a faithful report.
 	Faults []string `json:"faults" yaml:"faults"`
 }
 

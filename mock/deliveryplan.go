@@ -1,6 +1,10 @@
 package mock
 
-import "time"
+import (
+	"time"
+
+	"github.com/s3invmock/s3invmock/mock/report"
+)
 
 // DeliveryPlan is one delivery as a DeliveryHook sees it, before the report is made:
 // the first fields say which delivery it is; the hook may set the others.
@@ -18,9 +22,16 @@ type DeliveryPlan struct {
 	// Last-Modified is the landing instant, and nothing of them is visible before
 	// the inventory clock reaches it. The record's landAt says when. Default 0.
 	Late time.Duration
-	// Skip makes the delivery write nothing: its record is failed, with the reason
-	// that a fault skipped it. Default false.
+	// Skip makes the delivery write nothing: its record's outcome is
+	// DeliverySkipped, and Deliver returns no error. Default false.
 	Skip bool
+	// Duplicate writes the same report a second time under the next minute's
+	// timestamp (keys, creationTimestamp): one record, both reports' keys. Default
+	// false.
+	Duplicate bool
+	// Report are the report's own defects (split, gzip members, checksums...), see
+	// report.Faults. Default none.
+	Report report.Faults
 	// Faults name the faults applied, in the record's faults. Default none.
 	Faults []string
 }
@@ -28,7 +39,8 @@ type DeliveryPlan struct {
 // DeliveryHook plans deliveries: a scenario engine satisfies it to make some
 // deliveries late, skipped or faulty. PlanDelivery runs once per delivery that S3
 // could make (after the checks of Deliver), on the goroutine that delivers, and must
-// be quick.
+// be quick. When no DeliveryHook is installed, the request Hook plans deliveries if
+// it is a DeliveryHook too (as the scenario engine is).
 type DeliveryHook interface {
 	PlanDelivery(d *DeliveryPlan)
 }
@@ -48,9 +60,22 @@ func (s *Server) SetDeliveryHook(h DeliveryHook) {
 	s.dhook.Store(&deliveryHookBox{h})
 }
 
-// plan asks the hook, if any, about one delivery.
+// DeliveryHookFunc adapts a function to DeliveryHook.
+type DeliveryHookFunc func(d *DeliveryPlan)
+
+// PlanDelivery calls f.
+func (f DeliveryHookFunc) PlanDelivery(d *DeliveryPlan) { f(d) }
+
+// plan asks the delivery hook, else the request hook when it is one, about one
+// delivery.
 func (s *Server) plan(p *DeliveryPlan) {
 	if hb := s.dhook.Load(); hb != nil {
 		hb.h.PlanDelivery(p)
+		return
+	}
+	if hb := s.hook.Load(); hb != nil {
+		if dh, ok := hb.h.(DeliveryHook); ok {
+			dh.PlanDelivery(p)
+		}
 	}
 }

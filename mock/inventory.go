@@ -47,6 +47,9 @@ func (s *Server) getInventory(w http.ResponseWriter, c *Call) {
 		return
 	}
 	sc, found, bucketFound := s.store.get(c.Bucket, c.ID)
+	if ch, stale := s.staleChange(c); stale && ch.id == c.ID {
+		sc, found = ch.before, ch.existed
+	}
 	if !bucketFound {
 		WriteError(w, c, NewError(NoSuchBucket, Member{Name: "BucketName", Value: c.Bucket}))
 		return
@@ -63,6 +66,18 @@ func (s *Server) deleteInventory(w http.ResponseWriter, c *Call) {
 	if e := s.bucketAndBody(c); e != nil {
 		WriteError(w, c, e)
 		return
+	}
+	if ch, stale := s.staleChange(c); stale && ch.id == c.ID {
+		// As before the change: absent then, NoSuchConfiguration; present then but
+		// deleted since, found, with nothing left to delete. A replaced one deletes.
+		switch _, now, _ := s.store.get(c.Bucket, c.ID); {
+		case !ch.existed:
+			WriteError(w, c, NewError(NoSuchConfiguration))
+			return
+		case !now:
+			writeNoContent(w)
+			return
+		}
 	}
 	deleted, found := s.store.delete(c.Bucket, c.ID, s.now())
 	switch {

@@ -42,7 +42,15 @@ func (s *Server) listInventory(w http.ResponseWriter, c *Call) {
 		*page = (*page)[:0]
 		pagePool.Put(page)
 	}()
-	items, truncated, found := s.store.page((*page)[:0], c.Bucket, after, size)
+	var (
+		items            []storedConfiguration
+		truncated, found bool
+	)
+	if ch, stale := s.staleChange(c); stale {
+		items, truncated, found = s.store.pageBefore((*page)[:0], c.Bucket, after, size, ch)
+	} else {
+		items, truncated, found = s.store.page((*page)[:0], c.Bucket, after, size)
+	}
 	*page = items
 	if !found { // deleted since lookupBucket
 		WriteError(w, c, NewError(NoSuchBucket, Member{Name: "BucketName", Value: c.Bucket}))

@@ -145,8 +145,8 @@ func checkDeliveries(ds []Delivery, lines []int, keep int) ([]Delivery, []StateP
 		}
 		p := fmt.Sprintf("deliveries[%d]", i)
 		switch {
-		case d.Outcome != Delivered && d.Outcome != DeliveryFailed:
-			problems = append(problems, problemAt(line, p+".outcome", "must be %q or %q, got %q", Delivered, DeliveryFailed, d.Outcome))
+		case d.Outcome != Delivered && d.Outcome != DeliveryFailed && d.Outcome != DeliverySkipped:
+			problems = append(problems, problemAt(line, p+".outcome", "must be %q, %q or %q, got %q", Delivered, DeliveryFailed, DeliverySkipped, d.Outcome))
 		case d.Seq <= last:
 			problems = append(problems, problemAt(line, p+".seq", "must be above the previous record's %d, got %d", last, d.Seq))
 		}

@@ -90,6 +90,9 @@ type bucketState struct {
 	// schedules are the configurations' schedules by Id, deleted ones until the
 	// simulated clock passes their delete (store_schedules.go).
 	schedules map[string]*schedule
+	// last is the last change of configs, for stale reads (store_stale.go); nil
+	// until a configuration is put or deleted.
+	last *configChange
 }
 
 func newBucketState(b Bucket, capacity int) *bucketState {
@@ -193,6 +196,9 @@ func (s *store) put(bucket string, c storedConfiguration, at time.Time) *Error {
 		return NewError(NoSuchBucket, Member{Name: "BucketName", Value: bucket})
 	}
 	i, exists := b.find(c.id)
+	if exists || len(b.configs) < MaxConfigurationsPerBucket {
+		b.noteChange(c.id, at)
+	}
 	switch {
 	case exists:
 		b.configs[i] = c
@@ -233,6 +239,7 @@ func (s *store) delete(bucket, id string, at time.Time) (deleted, bucketFound bo
 	if !found {
 		return false, true
 	}
+	b.noteChange(id, at)
 	b.configs = slices.Delete(b.configs, i, i+1)
 	b.record(id, scheduleVersion{at: at, deleted: true})
 	return true, true
