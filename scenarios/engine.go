@@ -124,6 +124,7 @@ type plan struct {
 	delay   time.Duration
 	rate    Bandwidth
 	page    *Page
+	stale   *mock.StaleRead
 	decider answer
 	gone    <-chan struct{}
 }
@@ -146,6 +147,9 @@ func (e *Engine) Handle(w http.ResponseWriter, r *http.Request, call *mock.Call,
 	}
 	if p.page != nil && call.Operation == mock.ListBucketInventoryConfigurations {
 		call.PageSize, call.PageTrap = p.page.Size, p.page.Trap
+	}
+	if p.stale != nil && configurationOps.has(call.Operation) {
+		call.Stale = p.stale
 	}
 	ex := &exchange{w: w, r: r, call: call, next: next, gone: p.gone, closed: e.closed}
 	if p.decider != nil {
@@ -193,6 +197,9 @@ func (e *Engine) decide(call *mock.Call) (p plan, ok bool) {
 		}
 		if p.page == nil {
 			p.page = a.Page
+		}
+		if p.stale == nil && a.Stale != nil {
+			p.stale = a.Stale.read(c.rule.Name)
 		}
 		if a.SetState != "" {
 			run.state = a.SetState

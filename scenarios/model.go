@@ -51,9 +51,13 @@ type Match struct {
 	Account string `json:"account,omitempty"`
 	// Headers maps a header name (any case) to a glob; a missing header never matches.
 	Headers map[string]string `json:"headers,omitempty"`
+	// Delivery makes the rule match inventory deliveries instead of requests; with it,
+	// no other match field may be given.
+	Delivery *DeliveryMatch `json:"delivery,omitempty"`
 }
 
-// When is the trigger. Its counters count only the requests that matched the rule.
+// When is the trigger. Its counters count only the requests (for a delivery rule, the
+// deliveries) that matched the rule.
 // Zero values mean "no condition".
 type When struct {
 	// After lets the first After matches through and fires from the next one on.
@@ -81,6 +85,11 @@ type Action struct {
 	Fault     *Fault     `json:"fault,omitempty"`
 	SetState  string     `json:"setState,omitempty"`
 	Page      *Page      `json:"page,omitempty"`
+	// Stale makes the configuration calls the rule matches lag behind changes.
+	Stale *Stale `json:"stale,omitempty"`
+	// DeliveryFaults are the actions of a rule with match.delivery (late, skip,
+	// split, ...); their keys sit in action itself.
+	DeliveryFaults
 }
 
 // ErrorSpec is an injected S3 error. A code of the error table needs nothing else;

@@ -161,6 +161,7 @@ func (rd *reader) match(n *yaml.Node, path string, m *Match) {
 		"accessKey": func(v *yaml.Node, p string) { m.AccessKey = rd.str(v, p) },
 		"account":   func(v *yaml.Node, p string) { m.Account = rd.str(v, p) },
 		"headers":   func(v *yaml.Node, p string) { m.Headers = rd.stringMap(v, p) },
+		"delivery":  func(v *yaml.Node, p string) { m.Delivery = rd.deliveryMatch(v, p) },
 	})
 }
 

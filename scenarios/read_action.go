@@ -7,7 +7,7 @@ import (
 )
 
 func (rd *reader) action(n *yaml.Node, path string, a *Action) {
-	rd.fields(n, path, map[string]setter{
+	set := map[string]setter{
 		"error":   func(v *yaml.Node, p string) { a.Error = rd.errorSpec(v, p) },
 		"latency": func(v *yaml.Node, p string) { a.Latency = rd.latency(v, p) },
 		"bandwidth": func(v *yaml.Node, p string) {
@@ -27,7 +27,9 @@ func (rd *reader) action(n *yaml.Node, path string, a *Action) {
 				"trap": func(v *yaml.Node, p string) { a.Page.Trap = mock.PageTrap(rd.str(v, p)) },
 			})
 		},
-	})
+	}
+	rd.deliveryActions(set, a)
+	rd.fields(n, path, set)
 }
 
 // errorSpec reads `error: SlowDown` or `error: {code: ..., message: ..., status: ..., headers: ...}`.

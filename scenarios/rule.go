@@ -20,7 +20,8 @@ type compiled struct {
 	accessKey *glob
 	account   *glob
 	headers   []headerGlob
-	answer    answer // nil when the rule does not decide the answer
+	delivery  *deliveryGlobs // nil for a request rule
+	answer    answer         // nil when the rule does not decide the answer
 	matched   uint64
 	fired     uint64
 }
@@ -34,7 +35,7 @@ func compile(r *Rule) *compiled {
 	m := &r.Match
 	c := &compiled{rule: r, answer: answerFor(&r.Action),
 		bucket: optionalGlob(m.Bucket), key: optionalGlob(m.Key), id: optionalGlob(m.ID),
-		accessKey: optionalGlob(m.AccessKey), account: optionalGlob(m.Account)}
+		accessKey: optionalGlob(m.AccessKey), account: optionalGlob(m.Account), delivery: compileDelivery(m.Delivery)}
 	for name, pattern := range m.Headers {
 		c.headers = append(c.headers, headerGlob{http.CanonicalHeaderKey(name), newGlob(pattern)})
 	}
@@ -45,6 +46,9 @@ func compile(r *Rule) *compiled {
 // matches reports whether every given match field holds for call.
 func (c *compiled) matches(call *mock.Call) bool {
 	m := &c.rule.Match
+	if c.delivery != nil { // a delivery rule matches no request
+		return false
+	}
 	if !m.Operation.has(call.Operation) ||
 		(m.Method != "" && !strings.EqualFold(m.Method, call.Method)) ||
 		!globOK(c.bucket, call.Bucket) || !globOK(c.key, call.Key) || !globOK(c.id, call.ID) ||

@@ -35,6 +35,7 @@ func (sc *Scenario) validate(p *problems) {
 		r.Match.validate(p, path+".match")
 		r.When.validate(p, path+".when")
 		r.Action.validate(p, path+".action", r.Match.Operation)
+		r.validateDelivery(p, path)
 	}
 }
 
@@ -126,6 +127,9 @@ func (a *Action) validate(p *problems, path string, ops Operations) {
 	}
 	if f := a.Fault; f != nil {
 		f.validate(p, path+".fault")
+	}
+	if st := a.Stale; st != nil {
+		st.validate(p, path+".stale", ops)
 	}
 	if pg := a.Page; pg != nil {
 		if pg.Size < 0 {
