@@ -160,7 +160,7 @@ var _ = Describe("The example scenarios in fixtures", func() {
 		for _, f := range files {
 			names = append(names, strings.TrimSuffix(path.Base(f), path.Ext(f)))
 		}
-		Expect(names).To(ConsistOf(keys(proofs)))
+		Expect(names).To(ConsistOf(append(keys(proofs), keys(deliveryProofs)...)))
 	})
 
 	for _, file := range files {
@@ -171,6 +171,9 @@ var _ = Describe("The example scenarios in fixtures", func() {
 			Expect(string(data)).To(HavePrefix("# "))
 			Expect(data).To(ContainSubstring("Exercises"))
 			proof, ok := proofs[name]
+			if !ok {
+				proof, ok = deliveryProofs[name]
+			}
 			Expect(ok).To(BeTrue(), "no proof for %s", file)
 			proof()
 		})
