@@ -10,6 +10,15 @@
 // up; the first fired rule with an error, respond or fault decides the answer, else
 // the request reaches the fake S3.
 //
+// A rule with match.delivery (bucket, id, format) matches inventory deliveries instead
+// of requests; its actions shape the report a consumer receives (late, skip,
+// duplicate, split, multiMemberGzip, trailingNewline, unsorted, missingChecksum,
+// badChecksum, badMD5, truncated, missingFile), its when counts deliveries, and the
+// Engine applies it as the server's mock.DeliveryHook; the delivery record's faults
+// name what it did. action.stale {for | requests} is propagation lag: the
+// configuration calls the rule matches see the bucket as it was before its last
+// change.
+//
 // Three ways in, one format: a YAML or JSON file read with Parse or Load, the Builder
 // in Go, and the control API (package mock/control) that takes the same documents over
 // HTTP. An Engine runs a scenario as the mock.Server's hook:
