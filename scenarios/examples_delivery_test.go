@@ -12,6 +12,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -99,11 +100,18 @@ func csvReport(name string) (func() mock.Delivery, *s3.Client) {
 
 var deliveryProofs = map[string]func(){
 	"late-delivery": func() {
-		run, _ := csvReport("late-delivery")
-		d := run()
+		fake, c := reportFake(example("late-delivery"), types.InventoryFormatCsv, "daily")
+		_, err := fake.Clock().Set(time.Date(2026, 11, 25, 1, 0, 7, 0, time.UTC))
+		Expect(err).NotTo(HaveOccurred())
+		d := deliver(fake, "daily")
 		Expect(d.Faults).To(Equal([]string{"late:30h"}))
-		// The keys name the scan; when the objects land is the simulated clock's part.
-		Expect(d.ManifestKey).To(Equal("logs/daily/2026-11-25T01-00Z/manifest.json"))
+		Expect(d.ManifestKey).To(Equal("logs/daily/2026-11-25T01-00Z/manifest.json"), "the keys name the scan")
+		Expect(d.LandAt).To(Equal(time.Date(2026, 11, 26, 7, 0, 7, 0, time.UTC)))
+		_, code := getBody(c, d.ManifestKey)
+		Expect(code).To(Equal("NoSuchKey"), "a consumer looking at scan time finds nothing")
+		_, err = fake.Clock().Advance(30 * time.Hour)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(readManifest(c, d).Files).To(HaveLen(1))
 	},
 	"skipped-delivery": func() {
 		run, c := csvReport("skipped-delivery")
