@@ -12,8 +12,8 @@ import (
 // answers NoSuchConfiguration, a List omits it, a Get after a Delete still finds it.
 // A Put itself always writes. Exactly one of For and Requests is set.
 type Stale struct {
-	// For is how long after each change, on the server's clock (the calls' Received
-	// instants; WithClock or the simulated clock once it is set).
+	// For is how long after each change, on the server's inventory clock (the
+	// simulated clock once it is set or advanced, else the wall clock).
 	For Duration `json:"for,omitempty"`
 	// Requests is how many of the calls the rule matches after each change.
 	Requests int `json:"requests,omitempty"`
