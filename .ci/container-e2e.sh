@@ -9,7 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-port=${CONTAINER_E2E_PORT:-19090}
+# A free loopback port (no fixed port: two runs may share a machine), or the one given.
+port=${CONTAINER_E2E_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 name=s3invmock-e2e-$$
 image=localhost/s3invmock:e2e-$$
 endpoint=http://127.0.0.1:$port
