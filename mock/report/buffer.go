@@ -11,7 +11,7 @@ type fileBuffer struct {
 }
 
 const (
-	minFileChunk = 64 << 10
+	minFileChunk = 8 << 10 // small: a schedule makes thousands of small files
 	maxFileChunk = 4 << 20
 )
 

@@ -39,7 +39,7 @@ func (csvFormat) extension() string           { return ".csv.gz" }
 func (csvFormat) schema(cols []Column) string { return CSVSchema(cols) }
 
 func (c csvFormat) newFile(cols []Column, bucket string) dataFile {
-	f := &csvFile{csvFormat: c, cols: cols, bucket: bucket, line: make([]byte, 0, csvBatchBytes+4<<10)}
+	f := &csvFile{csvFormat: c, cols: cols, bucket: bucket, line: make([]byte, 0, 4<<10)} // grows to csvBatchBytes in a large file
 	f.gz = gzipWriters.Get().(*gzip.Writer)
 	f.gz.Reset(&f.out) // the level stays; the header fields go, and header sets them
 	f.header()
