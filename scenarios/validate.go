@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/s3invmock/s3invmock/mock/suggest"
 	"github.com/s3invmock/s3invmock/mock"
+	"github.com/s3invmock/s3invmock/mock/suggest"
 )
 
 // Validate checks a scenario the same way Parse does (without lines): names, known

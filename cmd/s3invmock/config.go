@@ -11,9 +11,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/s3invmock/s3invmock/mock/suggest"
 	"github.com/s3invmock/s3invmock/mock"
 	"github.com/s3invmock/s3invmock/mock/identity"
+	"github.com/s3invmock/s3invmock/mock/suggest"
 )
 
 // Config is every setting of the sidecar once flags and environment are read.
