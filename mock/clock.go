@@ -98,9 +98,6 @@ func (c *Clock) start(t time.Time) {
 	c.sim.Store(&t)
 }
 
-// stop returns the clock to the wall clock (snapshots of a wall-clock server).
-func (c *Clock) stop() { c.sim.Store(nil) }
-
 // run makes the deliveries due in (from, to], lands those due by to, and leaves the
 // clock at to.
 func (c *Clock) run(from, to time.Time) []Delivery {

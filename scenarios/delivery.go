@@ -68,19 +68,6 @@ func (f *DeliveryFaults) flags() []struct {
 	}
 }
 
-// any reports whether f holds a fault.
-func (f *DeliveryFaults) any() bool {
-	if f.Late != 0 || f.Split != 0 {
-		return true
-	}
-	for _, x := range f.flags() {
-		if *x.on {
-			return true
-		}
-	}
-	return false
-}
-
 // apply adds f to the plan of a delivery of format, with the names a record lists
 // ("late:30h", "split:4", "badMD5"); CSV-only faults stand aside for other formats.
 // Lates add up; the first split applies.
