@@ -158,8 +158,8 @@ for i in "${!clis[@]}"; do
 	expect_ok "delete as the owner" "${owner[@]}" "$cli" "${s3[@]}" delete-bucket-inventory-configuration --bucket "$b" --id daily
 	expect_error "get after delete" NoSuchConfiguration "${owner[@]}" "$cli" "${s3[@]}" \
 		get-bucket-inventory-configuration --bucket "$b" --id daily
-	# A URL the CLI presigns (GetObject, which the fake does not serve): its signature
-	# passes, so the answer is 501 NotImplemented; with one signature digit changed it is
+	# A URL the CLI presigns (GetObject of a key the bucket does not hold): its signature
+	# passes, so the answer is 404 NoSuchKey; with one signature digit changed it is
 	# SignatureDoesNotMatch.
 	if command -v curl >/dev/null; then
 		run "${owner[@]}" "$cli" s3 presign "s3://$b/report.csv" --expires-in 300
