@@ -1,6 +1,9 @@
 package mocktest_test
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -65,9 +68,10 @@ var (
 )
 
 // asFile returns a complete file as it is, and wraps a fragment in a test function of
-// package readme_test, with the imports it uses and a use of every variable it
-// declares at its top level (a fragment shows setup, its variables are for later).
-func asFile(code string) string {
+// package readme_test named TestSnippet_L<line> (the README line of its first code
+// line), with the imports it uses and a use of every variable it declares at its top
+// level (a fragment shows setup, its variables are for later).
+func asFile(line int, code string) string {
 	if strings.HasPrefix(strings.TrimSpace(code), "package ") {
 		return code
 	}
@@ -87,21 +91,47 @@ func asFile(code string) string {
 		}
 	}
 	return "package readme_test\n\nimport (\n\t" + strings.Join(imports, "\n\t") + "\n)\n\n" +
-		"func TestSnippet(t *testing.T) {\n" + code + strings.Join(uses, "") + "\t_ = t\n}\n"
+		fmt.Sprintf("func TestSnippet_L%d(t *testing.T) {\n", line) + code + strings.Join(uses, "") + "\t_ = t\n}\n"
 }
 
-var _ = Describe("README.md", Label("readme"), func() {
-	It("has Go snippets that all compile and pass go vet", func() {
-		root, err := filepath.Abs("../..")
-		Expect(err).NotTo(HaveOccurred())
-		md, err := os.ReadFile(filepath.Join(root, "README.md"))
-		Expect(err).NotTo(HaveOccurred())
-		snippets := goSnippets(string(md))
-		Expect(len(snippets)).To(BeNumerically(">=", 4), "the one-line setup, the matchers, the plain form, the replay test")
+// testEvent is one line of go test -json.
+type testEvent struct {
+	Action, Package, Test, Output string
+}
 
+// outcome is what go test -json said of one snippet's package.
+type outcome struct {
+	passed, failed []string
+	output         strings.Builder
+}
+
+// readme reads the README at tree construction, so that each snippet is its own spec.
+func readme() (root string, snippets []snippet) {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		panic(err)
+	}
+	md, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		panic(err)
+	}
+	return root, goSnippets(string(md))
+}
+
+var _ = Describe("README.md", Label("readme"), Ordered, func() {
+	root, snippets := readme()
+	var (
+		dir      string
+		legend   []string
+		outcomes = map[string]*outcome{} // by package import path
+	)
+	goEnv := append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", "GOTOOLCHAIN=local")
+
+	BeforeAll(func() {
+		Expect(len(snippets)).To(BeNumerically(">=", 4), "the one-line setup, the matchers, the plain form, the replay test")
 		// A module beside the repository that requires it through a replace, with the
 		// repository's own requirements and sums, so that nothing is looked up.
-		dir := GinkgoT().TempDir()
+		dir = GinkgoT().TempDir()
 		gomod, err := os.ReadFile(filepath.Join(root, "go.mod"))
 		Expect(err).NotTo(HaveOccurred())
 		body := strings.SplitN(string(gomod), "\n", 2)[1]
@@ -110,18 +140,72 @@ var _ = Describe("README.md", Label("readme"), func() {
 		sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
 		Expect(err).NotTo(HaveOccurred())
 		Expect(os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644)).To(Succeed())
-		var legend []string
+		// The replay test reads testdata/<bundle>.yaml, "a copy of s3invmock's
+		// fixtures/bundles/...": every package gets those copies, as a user makes them.
+		bundles, err := filepath.Glob(filepath.Join(root, "fixtures", "bundles", "*.yaml"))
+		Expect(err).NotTo(HaveOccurred())
 		for i, s := range snippets {
 			pkg := fmt.Sprintf("snippet%02d", i+1)
 			legend = append(legend, fmt.Sprintf("%s: README.md line %d", pkg, s.line))
-			Expect(os.Mkdir(filepath.Join(dir, pkg), 0o755)).To(Succeed())
-			Expect(os.WriteFile(filepath.Join(dir, pkg, "readme_test.go"), []byte(asFile(s.code)), 0o644)).To(Succeed())
+			Expect(os.MkdirAll(filepath.Join(dir, pkg, "testdata"), 0o755)).To(Succeed())
+			Expect(os.WriteFile(filepath.Join(dir, pkg, "readme_test.go"), []byte(asFile(s.line, s.code)), 0o644)).To(Succeed())
+			for _, b := range bundles {
+				data, err := os.ReadFile(b)
+				Expect(err).NotTo(HaveOccurred())
+				Expect(os.WriteFile(filepath.Join(dir, pkg, "testdata", filepath.Base(b)), data, 0o644)).To(Succeed())
+			}
 		}
+	})
 
+	It("has Go snippets that all compile and pass go vet", func() {
 		vet := exec.Command("go", "vet", "./...")
 		vet.Dir = dir
-		vet.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", "GOTOOLCHAIN=local")
+		vet.Env = goEnv
 		out, err := vet.CombinedOutput()
 		Expect(err).NotTo(HaveOccurred(), "go vet of the README's Go snippets:\n%s\n%s", out, strings.Join(legend, "\n"))
+
+		// Then every snippet runs, all packages in one go test (one build of the
+		// dependencies); the specs below read each package's outcome.
+		test := exec.Command("go", "test", "-json", "-count=1", "./...")
+		test.Dir = dir
+		test.Env = goEnv
+		var stdout bytes.Buffer
+		test.Stdout, test.Stderr = &stdout, GinkgoWriter
+		_ = test.Run() // a failure is read from the events, per snippet
+		sc := bufio.NewScanner(&stdout)
+		sc.Buffer(make([]byte, 1<<20), 1<<24)
+		for sc.Scan() {
+			var e testEvent
+			if json.Unmarshal(sc.Bytes(), &e) != nil || e.Package == "" {
+				continue
+			}
+			o := outcomes[e.Package]
+			if o == nil {
+				o = &outcome{}
+				outcomes[e.Package] = o
+			}
+			o.output.WriteString(e.Output)
+			switch {
+			case e.Test == "":
+			case e.Action == "pass":
+				o.passed = append(o.passed, e.Test)
+			case e.Action == "fail":
+				o.failed = append(o.failed, e.Test)
+			}
+		}
 	})
+
+	for i, s := range snippets {
+		pkg := fmt.Sprintf("readme.example/snippet%02d", i+1)
+		name := fmt.Sprintf("TestSnippet_L%d", s.line)
+		if m := regexp.MustCompile(`(?m)^func (Test\w+)\(`).FindStringSubmatch(s.code); m != nil {
+			name = m[1]
+		}
+		It(fmt.Sprintf("runs the snippet at README.md:%d as %s", s.line, name), func() {
+			o := outcomes[pkg]
+			Expect(o).NotTo(BeNil(), "go test said nothing of %s", pkg)
+			Expect(o.failed).To(BeEmpty(), "README.md:%d (%s):\n%s", s.line, pkg, o.output.String())
+			Expect(o.passed).To(ContainElement(name), "README.md:%d (%s):\n%s", s.line, pkg, o.output.String())
+		})
+	}
 })
