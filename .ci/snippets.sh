@@ -24,11 +24,15 @@
 #   as an ES module with node; at most 60 s each; afterwards every process the snippet
 #   left (it runs in its own process group) and the binary are stopped.
 #
+# usage: .ci/snippets.sh [FILE.md]   (README.md by default; another file tests the runner)
+#
 # Prints "ok README.md:LINE" or "FAIL README.md:LINE" and the output per snippet, the
 # skipped ones with why, then "N passed, N failed"; exits non-zero on any failure.
 set -uo pipefail
+md=$(realpath "${1:-$(dirname "$0")/../README.md}")
 cd "$(dirname "$0")/.."
 repo=$PWD
+name=$(basename "$md")
 
 need=()
 [ -x /usr/bin/aws ] || need+=(awscli)
@@ -55,7 +59,7 @@ mkdir -p "$work/js" "$work/bin"
 (cd "$work/js" && npm init -y >/dev/null && npm install --no-audit --no-fund --silent "$js_sdk" >/dev/null) ||
 	{ echo "npm install $js_sdk failed" >&2; exit 1; }
 go build -o "$work/bin/s3invmock" ./cmd/s3invmock || { echo "build failed" >&2; exit 1; }
-/usr/bin/python3 .ci/snippets/extract.py README.md "$work/snippets" >"$work/list" || { echo "extract failed" >&2; exit 1; }
+/usr/bin/python3 .ci/snippets/extract.py "$md" "$work/snippets" >"$work/list" || { echo "extract failed" >&2; exit 1; }
 
 # start_binary: a fresh binary on a kernel-picked port; sets pid and port. The ready line
 # comes through a FIFO, so read waits for it without polling.
@@ -85,8 +89,8 @@ free_port() { /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("
 passed=0 failed=0 skipped=0
 while IFS=$'\t' read -r line kind mode file reason; do
 	case $mode in
-	skip) skipped=$((skipped + 1)); echo "skip README.md:$line ($kind): $reason"; continue ;;
-	other) echo "--   README.md:$line ($kind): $reason"; continue ;;
+	skip) skipped=$((skipped + 1)); echo "skip $name:$line ($kind): $reason"; continue ;;
+	other) echo "--   $name:$line ($kind): $reason"; continue ;;
 	esac
 	dir=$work/L$line
 	mkdir "$dir"
@@ -96,7 +100,7 @@ while IFS=$'\t' read -r line kind mode file reason; do
 	if [ "$mode" = own-server ]; then
 		port=$(free_port)
 	elif ! start_binary >"$out" 2>&1; then
-		failed=$((failed + 1)); echo "FAIL README.md:$line: $(cat "$out")"; continue
+		failed=$((failed + 1)); echo "FAIL $name:$line: $(cat "$out")"; continue
 	fi
 	case $kind in
 	sh) run=(bash -e "snippet.sh") ;;
@@ -115,9 +119,9 @@ while IFS=$'\t' read -r line kind mode file reason; do
 	if [ $rc = 0 ]; then
 		passed=$((passed + 1)); label=$kind
 		[ "$mode" = own-server ] && label="$kind, own server"
-		echo "ok   README.md:$line ($label)"
+		echo "ok   $name:$line ($label)"
 	else
-		failed=$((failed + 1)); echo "FAIL README.md:$line ($kind, exit $rc)"
+		failed=$((failed + 1)); echo "FAIL $name:$line ($kind, exit $rc)"
 	fi
 	sed 's/^/     /' "$out"
 done <"$work/list"
