@@ -11,7 +11,11 @@ import (
 // destination ARN (InvalidS3DestinationBucket). The error is the S3 error
 // (mock.Error); it never returns a half-valid document.
 func Decode(body []byte, id string) (*Configuration, *wire.Error) {
-	cfg, err := Parse(body)
+	return decode(Parse, body, id)
+}
+
+func decode(parse func([]byte) (*Configuration, error), body []byte, id string) (*Configuration, *wire.Error) {
+	cfg, err := parse(body)
 	if err != nil {
 		return nil, wire.New(wire.MalformedXML)
 	}
@@ -55,10 +59,25 @@ func checkDestinationARN(arn string) *wire.Error {
 // ("<Frequency>Hourly</Frequency>: not Daily or Weekly"), for seed and state problems;
 // it never reaches the wire.
 func Parse(body []byte) (*Configuration, error) {
+	if root, ok := fastTree(body); ok {
+		return parseRoot(root)
+	}
+	return parseReference(body)
+}
+
+// parseReference is Parse through encoding/xml alone: the reference the fast path is
+// held to (FuzzFastTree), and the path of every document outside its shape.
+func parseReference(body []byte) (*Configuration, error) {
 	root, err := wire.ParseTree(body, "InventoryConfiguration")
 	if err != nil {
 		return nil, err
 	}
+	return parseRoot(root)
+}
+
+// parseRoot checks a document's tree against S3's schema.
+func parseRoot(root *wire.Node) (*Configuration, error) {
+	var err error
 	if err := root.OnlyChildren("Id", "IsEnabled", "Destination", "Schedule", "Filter",
 		"IncludedObjectVersions", "OptionalFields"); err != nil {
 		return nil, err

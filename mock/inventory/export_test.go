@@ -1,0 +1,12 @@
+package inventory
+
+import "github.com/s3invmock/s3invmock/mock/internal/wire"
+
+// FastTree is fastTree, for the differential fuzz target.
+var FastTree = fastTree
+
+// DecodeReference is Decode through encoding/xml alone (wire.ParseTree): the
+// reference every test holds the fast path to.
+func DecodeReference(body []byte, id string) (*Configuration, *wire.Error) {
+	return decode(parseReference, body, id)
+}

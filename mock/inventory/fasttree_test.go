@@ -1,0 +1,50 @@
+package inventory_test
+
+import (
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/s3invmock/s3invmock/fixtures"
+	"github.com/s3invmock/s3invmock/mock/internal/wire"
+	"github.com/s3invmock/s3invmock/mock/inventory"
+)
+
+var _ = Describe("the fast document reader", func() {
+	It("reads every body the SDKs send, to the tree encoding/xml reads", func() {
+		bodies := [][]byte{[]byte(specGetBody), []byte(goSDKBody), []byte(botoBody), []byte(jsBody), []byte(prettyBody)}
+		for _, client := range fixtures.Clients() {
+			names, err := fixtures.RequestNames(client)
+			Expect(err).NotTo(HaveOccurred())
+			for _, name := range names {
+				body, err := fixtures.RequestBody(client, name)
+				Expect(err).NotTo(HaveOccurred())
+				bodies = append(bodies, body)
+			}
+		}
+		for _, body := range bodies {
+			fast, ok := inventory.FastTree(body)
+			Expect(ok).To(BeTrue(), "outside the fast path: %s", body)
+			ref, err := wire.ParseTree(body, "InventoryConfiguration")
+			Expect(err).NotTo(HaveOccurred())
+			Expect(fast).To(Equal(ref))
+		}
+	})
+
+	DescribeTable("leaves to encoding/xml what is outside its shape",
+		func(body string) {
+			_, ok := inventory.FastTree([]byte(body))
+			Expect(ok).To(BeFalse())
+		},
+		Entry("a comment", "<InventoryConfiguration><!-- x --></InventoryConfiguration>"),
+		Entry("a character reference", "<InventoryConfiguration><Id>&#65;</Id></InventoryConfiguration>"),
+		Entry("CDATA", "<InventoryConfiguration><Id><![CDATA[a]]></Id></InventoryConfiguration>"),
+		Entry("another attribute", `<InventoryConfiguration a="b"></InventoryConfiguration>`),
+		Entry("a prefixed name", "<InventoryConfiguration><s3:Id>a</s3:Id></InventoryConfiguration>"),
+		Entry("a carriage return", "<InventoryConfiguration>\r\n</InventoryConfiguration>"),
+		Entry("non-ASCII text", "<InventoryConfiguration><Id>é</Id></InventoryConfiguration>"),
+		Entry("mixed content", "<InventoryConfiguration>a<Id>b</Id></InventoryConfiguration>"),
+		Entry("a mismatched end tag", "<InventoryConfiguration><Id>a</ID></InventoryConfiguration>"),
+		Entry("another declaration", `<?xml version="1.1"?><InventoryConfiguration/>`),
+		Entry("trailing garbage", "<InventoryConfiguration/>x"),
+	)
+})
