@@ -64,9 +64,12 @@ func fastTree(body []byte) (root *wire.Node, ok bool) {
 				return nil, false
 			}
 			cur := stack[depth-1]
-			name, j := readName(body, i+2)
-			j = skipSpace(body, j)
-			if j >= len(body) || body[j] != '>' || name != nodes[cur].Name {
+			name := nodes[cur].Name
+			if !bytes.HasPrefix(body[i+2:], []byte(name)) {
+				return nil, false
+			}
+			j := skipSpace(body, i+2+len(name))
+			if j >= len(body) || body[j] != '>' {
 				return nil, false
 			}
 			depth--
