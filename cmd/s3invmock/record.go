@@ -39,6 +39,7 @@ func recordUntil(ctx context.Context, cfg Config, stdout, stderr io.Writer) int 
 	upstream, _ := url.Parse(cfg.Upstream) // checked by setUpstream
 	s := &sidecar{cfg: cfg, log: newLogger(cfg.Log, stderr), engine: scenarios.NewEngine()}
 	s.cfg.State = "" // the recorder's own state is not the upstream's: no snapshot
+	defer closeLog(s.log)
 	defer s.engine.Close()
 	// A recorder always captures: the journal is what it records.
 	s.srv = mock.New(append(mockOptions(cfg, s.log), mock.WithCapture(true))...)

@@ -61,6 +61,7 @@ func serveUntil(ctx context.Context, cfg Config, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "s3invmock: %v\n", err)
 		return 2
 	}
+	defer closeLog(sc.log) // last: every line, the shutdown's too, reaches stderr
 	defer sc.engine.Close()
 	if cfg.Seed != "" || cfg.State != "" || cfg.Replay != "" {
 		// The parsed file is garbage now; hand its memory back before serving, or a
