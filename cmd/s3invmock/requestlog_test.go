@@ -2,6 +2,7 @@ package main_test
 
 import (
 	"io"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -121,6 +122,40 @@ func BenchmarkRequestLog(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				log(getEntry)
+			}
+		})
+	}
+}
+
+// BenchmarkGetWithRequestLog is a Get through the fake's handler (no socket) with no
+// request log, the sidecar's, and the slog one it replaced: the log's share of a Get.
+func BenchmarkGetWithRequestLog(b *testing.B) {
+	logSidecar, closeLog := s3invmock.RequestLog("text", io.Discard)
+	defer closeLog()
+	for _, bc := range []struct {
+		name string
+		opts []mock.Option
+	}{
+		{"none", nil},
+		{"sidecar", []mock.Option{mock.WithOnRequest(logSidecar)}},
+		{"slog", []mock.Option{mock.WithOnRequest(s3invmock.SlogRequestLog("text", io.Discard))}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			srv := mock.New(bc.opts...)
+			if err := srv.AddBucket("reports"); err != nil {
+				b.Fatal(err)
+			}
+			if err := srv.PutConfigurationXML("reports", document("daily", "p/")); err != nil {
+				b.Fatal(err)
+			}
+			req := httptest.NewRequest("GET", "/reports?inventory&id=daily", nil)
+			b.ReportAllocs()
+			for b.Loop() {
+				w := httptest.NewRecorder()
+				srv.ServeHTTP(w, req)
+				if w.Code != 200 {
+					b.Fatal(w.Code)
+				}
 			}
 		})
 	}
