@@ -11,6 +11,10 @@ import (
 // Past it a line is dropped and counted, never waited for.
 const logBufferBytes = 64 << 10
 
+// batchDelay is how long the writer lets lines gather after the first one: at 30,000
+// requests a second, about 30 lines (7 KiB) a write.
+const batchDelay = time.Millisecond
+
 // dropReportInterval spaces the lines that report drops while stderr is slow.
 const dropReportInterval = time.Second
 
@@ -105,6 +109,11 @@ func (w *lineWriter) run() {
 		case <-tick.C:
 		case <-w.done:
 			closing = true
+		}
+		if !closing {
+			// Let lines gather: one write for many, not a system call per request
+			// (per line, writing was 2.4% of the binary's CPU on get-one).
+			time.Sleep(batchDelay)
 		}
 		w.mu.Lock()
 		batch, w.pending = w.pending, batch[:0]
