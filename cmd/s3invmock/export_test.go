@@ -13,12 +13,16 @@ import (
 // AppendRequestLine is the sidecar's request line for e at now, and whether the
 // formatter (not slog) wrote it.
 func AppendRequestLine(json bool, e mock.Entry, now time.Time) (string, bool) {
-	b, ok := appendRequestLine(nil, json, e, now)
+	b, ok := appendRequestLine(nil, json, e, now, &testStamps)
 	if !ok {
 		return SlogRequestLine(json, e, now), false
 	}
 	return string(b), true
 }
+
+// testStamps is shared by every AppendRequestLine, so that the specs and the fuzz
+// target see the cache both hit and miss.
+var testStamps stampCache
 
 // SlogRequestLine is the same line as slog's own handler writes it: the reference.
 func SlogRequestLine(json bool, e mock.Entry, now time.Time) string {

@@ -17,8 +17,9 @@ import (
 // that no log line, a request's or any other, waits for stderr.
 type logHandler struct {
 	slog.Handler
-	json bool
-	out  *lineWriter
+	json   bool
+	out    *lineWriter
+	stamps stampCache
 }
 
 // newLogger is the sidecar's slog logger on w, as text or JSON lines, written by a
@@ -61,7 +62,7 @@ func requestLog(l *slog.Logger) func(mock.Entry) {
 		}
 		bp := lineBuffers.Get().(*[]byte)
 		now := time.Now()
-		if line, ok := appendRequestLine((*bp)[:0], h.json, e, now); ok {
+		if line, ok := appendRequestLine((*bp)[:0], h.json, e, now, &h.stamps); ok {
 			h.out.Write(line)
 			*bp = line
 		} else {
@@ -109,16 +110,16 @@ func requestRecord(e mock.Entry, now time.Time) slog.Record {
 // appendRequestLine appends the line slog's text (or JSON) handler writes for
 // requestRecord(e, now). ok is false when only slog can write it (JSON that needs
 // escaping, a year outside 0-9999); b is then unspecified.
-func appendRequestLine(b []byte, json bool, e mock.Entry, now time.Time) ([]byte, bool) {
+func appendRequestLine(b []byte, json bool, e mock.Entry, now time.Time, stamps *stampCache) ([]byte, bool) {
 	if json {
-		return appendJSONLine(b, e, now)
+		return appendJSONLine(b, e, now, stamps)
 	}
-	return appendTextLine(b, e, now), true
+	return appendTextLine(b, e, now, stamps), true
 }
 
-func appendTextLine(b []byte, e mock.Entry, now time.Time) []byte {
+func appendTextLine(b []byte, e mock.Entry, now time.Time, stamps *stampCache) []byte {
 	b = append(b, "time="...)
-	b = appendRFC3339Millis(b, now)
+	b = stamps.appendMillis(b, now)
 	b = append(b, " level=INFO msg=request operation="...)
 	b = appendText(b, string(e.Operation))
 	b = append(b, " method="...)
@@ -175,7 +176,7 @@ func appendTextRules(b []byte, rules []string) []byte {
 	return b[:start+n]
 }
 
-func appendJSONLine(b []byte, e mock.Entry, now time.Time) ([]byte, bool) {
+func appendJSONLine(b []byte, e mock.Entry, now time.Time, stamps *stampCache) ([]byte, bool) {
 	if y := now.Year(); y < 0 || y >= 10000 {
 		return b, false
 	}
@@ -190,7 +191,7 @@ func appendJSONLine(b []byte, e mock.Entry, now time.Time) ([]byte, bool) {
 		}
 	}
 	b = append(b, `{"time":"`...)
-	b = now.AppendFormat(b, time.RFC3339Nano)
+	b = stamps.appendNano(b, now)
 	b = append(b, `","level":"INFO","msg":"request","operation":"`...)
 	b = append(b, e.Operation...)
 	b = append(b, `","method":"`...)
@@ -264,14 +265,4 @@ func needsQuoting(s string) bool {
 		i += size
 	}
 	return false
-}
-
-// appendRFC3339Millis is slog's text time (log/slog, handler.go): RFC 3339 with
-// exactly three digits of milliseconds.
-func appendRFC3339Millis(b []byte, t time.Time) []byte {
-	const prefixLen = len("2006-01-02T15:04:05.000")
-	n := len(b)
-	t = t.Truncate(time.Millisecond).Add(time.Millisecond / 10)
-	b = t.AppendFormat(b, time.RFC3339Nano)
-	return append(b[:n+prefixLen], b[n+prefixLen+1:]...) // drop the 4th digit
 }

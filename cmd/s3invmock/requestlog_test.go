@@ -52,6 +52,9 @@ var _ = Describe("the request log line", func() {
 		Entry("a whole second", func(e *mock.Entry) { e.Duration = 0 }, lineTime.Truncate(time.Second)),
 		Entry("another zone", func(e *mock.Entry) {}, lineTime.In(time.FixedZone("", 5*3600+1800))),
 		Entry("a year past 9999", func(e *mock.Entry) {}, lineTime.AddDate(8000, 0, 0)),
+		Entry("the same second again", func(e *mock.Entry) {}, lineTime.Add(time.Millisecond)),
+		Entry("the same second again, no fraction", func(e *mock.Entry) {}, lineTime.Truncate(time.Second)),
+		Entry("a fraction with trailing zeros", func(e *mock.Entry) {}, lineTime.Truncate(time.Second).Add(120*time.Millisecond)),
 	)
 
 	It("reaches its writer from many goroutines at once, all of it by the flush", func() {
@@ -96,10 +99,14 @@ func FuzzRequestLine(f *testing.F) {
 			e.FiredRules = []string{rule, rule}
 		}
 		now := lineTime.Add(time.Duration(offset) * time.Millisecond).In(time.FixedZone("", int(offset%50000)))
-		for _, json := range []bool{false, true} {
-			got, _ := s3invmock.AppendRequestLine(json, e, now)
-			if want := s3invmock.SlogRequestLine(json, e, now); got != want {
-				t.Fatalf("json=%v\n got %q\nwant %q", json, got, want)
+		// The second time is in the same location, often in the same second: the
+		// formatted second is then the cached one.
+		for _, at := range []time.Time{now, now.Add(time.Duration(dur%1e9) % time.Second)} {
+			for _, json := range []bool{false, true} {
+				got, _ := s3invmock.AppendRequestLine(json, e, at)
+				if want := s3invmock.SlogRequestLine(json, e, at); got != want {
+					t.Fatalf("json=%v\n got %q\nwant %q", json, got, want)
+				}
 			}
 		}
 	})
