@@ -1,7 +1,6 @@
 package mock
 
 import (
-	"bytes"
 	"strings"
 
 	"github.com/s3invmock/s3invmock/mock/inventory"
@@ -16,6 +15,10 @@ import (
 // is parsed in full.
 type seedDecoder struct {
 	templates map[string]*inventory.Configuration
+	// The last template used: a generated seed's documents come in runs of one
+	// template, which then cost two comparisons instead of a key and its hash.
+	head, tail string
+	last       *inventory.Configuration
 }
 
 func newSeedDecoder() *seedDecoder {
@@ -24,44 +27,65 @@ func newSeedDecoder() *seedDecoder {
 
 // decode checks doc as a PUT with ?id equal to its own Id would be checked.
 func (d *seedDecoder) decode(doc string) (*inventory.Configuration, *Error) {
-	key, id, ok := templateOf(doc)
+	head, id, tail, ok := templateOf(doc)
 	if !ok {
 		return decodeSeedDocument([]byte(doc))
 	}
-	if t, hit := d.templates[key]; hit {
+	t := d.last
+	if t == nil || head != d.head || tail != d.tail {
+		t = d.templates[head+tail]
+	}
+	if t != nil {
+		d.head, d.tail, d.last = head, tail, t
 		c := *t // the shared parts are never written: a stored configuration never changes
 		c.ID = id
 		return &c, nil
 	}
 	cfg, e := decodeSeedDocument([]byte(doc))
 	if e == nil {
-		d.templates[key] = cfg
+		d.templates[head+tail] = cfg
+		d.head, d.tail, d.last = head, tail, cfg
 	}
 	return cfg, e
 }
 
-// templateOf returns doc with its Id's text cut out, and that text, when the shortcut
-// is sound for doc.
-func templateOf(doc string) (key, id string, ok bool) {
+// templateOf cuts doc around its Id's text (head ends with <Id>, tail starts with
+// </Id>), when the shortcut is sound for doc: one Id element, no CDATA, no comment,
+// no processing instruction but an XML declaration at the start. One pass over the
+// document's < characters.
+func templateOf(doc string) (head, id, tail string, ok bool) {
 	const open, close = "<Id>", "</Id>"
-	i := strings.Index(doc, open)
-	if i < 0 || strings.Contains(doc[i+len(open):], open) {
-		return "", "", false
+	at, pis := -1, 0
+	for k := 0; ; k++ {
+		n := strings.IndexByte(doc[k:], '<')
+		if n < 0 {
+			break
+		}
+		k += n
+		switch rest := doc[k:]; {
+		case strings.HasPrefix(rest, open):
+			if at >= 0 {
+				return "", "", "", false
+			}
+			at = k
+		case strings.HasPrefix(rest, "<![CDATA["), strings.HasPrefix(rest, "<!--"):
+			return "", "", "", false
+		case strings.HasPrefix(rest, "<?"):
+			pis++
+		}
 	}
-	j := strings.Index(doc[i:], close)
+	if at < 0 || pis > boolToInt(strings.HasPrefix(strings.TrimLeft(doc, "\ufeff \t\r\n"), "<?xml ")) {
+		return "", "", "", false
+	}
+	j := strings.Index(doc[at:], close)
 	if j < 0 {
-		return "", "", false
+		return "", "", "", false
 	}
-	id = doc[i+len(open) : i+j]
-	if !inventory.ValidID(id) || strings.Contains(doc, "<![CDATA[") || strings.Contains(doc, "<!--") ||
-		strings.Count(doc, "<?") > boolToInt(strings.HasPrefix(strings.TrimLeft(doc, "\ufeff \t\r\n"), "<?xml ")) {
-		return "", "", false
+	id = doc[at+len(open) : at+j]
+	if !inventory.ValidID(id) {
+		return "", "", "", false
 	}
-	var b bytes.Buffer
-	b.Grow(len(doc) - len(id))
-	b.WriteString(doc[:i+len(open)])
-	b.WriteString(doc[i+j:])
-	return b.String(), id, true
+	return doc[:at+len(open)], id, doc[at+j:], true
 }
 
 func boolToInt(b bool) int {
