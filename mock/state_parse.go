@@ -19,8 +19,20 @@ import (
 // and a snapshot's seal, and returns every problem with its line in a *StateError; the
 // documents themselves are checked by LoadState, which also knows the lines. An alias,
 // a key given twice, or a second document or JSON value is refused (see yamldoc).
+//
+// A JSON document is read by a fast path (state_json.go) that gives the same State;
+// whatever it cannot vouch for, a problem included, is read again here, with lines.
 func ParseState(data []byte) (*State, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if st, ok := parseStateJSON(data); ok {
+		return st, nil
+	}
+	return parseStateLines(data)
+}
+
+// parseStateLines is ParseState through the node tree of yamldoc, which keeps every
+// line: the path of every YAML document, and of every JSON one with a problem.
+func parseStateLines(data []byte) (*State, error) {
 	root, err := yamldoc.Read(data)
 	var de *yamldoc.Error
 	if errors.As(err, &de) {
