@@ -86,7 +86,10 @@ func (s *Server) compileBucket(bs *BucketState, path string, now time.Time, dec 
 		if e == nil && !seen[cfg.ID] && len(state.configs) < MaxConfigurationsPerBucket {
 			seen[cfg.ID] = true
 			state.configs = append(state.configs, newStoredConfiguration(cfg))
-			state.record(cfg.ID, scheduleVersion{at: now, config: state.configs[len(state.configs)-1]})
+			// Keyed by the stored Id, which lives in the rendered <Id> element: cfg.ID may be
+			// a substring of the whole document, which the key would keep alive.
+			stored := state.configs[len(state.configs)-1]
+			state.record(stored.id, scheduleVersion{at: now, config: stored})
 			continue
 		}
 		p := StateProblem{Path: fmt.Sprintf("%s.inventory[%d]", path, j), Bucket: bs.Name, Line: bs.line}
