@@ -14,11 +14,8 @@ need=()
 [ -x /usr/bin/aws ] || need+=(awscli)
 /usr/bin/python3 -c 'import boto3' 2>/dev/null || need+=(python3-boto3)
 command -v npm >/dev/null || need+=(npm)
-if [ ${#need[@]} -gt 0 ]; then
-	export DEBIAN_FRONTEND=noninteractive
-	{ apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null; } ||
-		{ echo "cannot install ${need[*]}" >&2; exit 1; }
-fi
+. .ci/lib.sh # after the cd to the repository root above
+apt_install ${need[@]+"${need[@]}"}
 
 work=$(mktemp -d)
 pid=
@@ -144,11 +141,14 @@ tally js 8 "$work/js.out"
 virtual js-bucket js
 
 # The README's own snippets, as they stand but for the port: every fenced sh, python and
-# js block of its "Clients beyond Go" section.
+# js block of its "Clients beyond Go" section, but those marked <!-- snippet: skip (why) -->
+# (as .ci/snippets.sh reads the marker too).
 awk -v dir="$work/readme" '
 	/^## / { inside = ($0 == "## Clients beyond Go") }
-	inside && /^```(sh|python|js)$/ { n++; lang = substr($0, 4); file = dir "/" n "." lang; next }
-	inside && /^```$/ { file = ""; next }
+	/^<!-- snippet: skip/ { skip = 1; next }
+	inside && /^```(sh|python|js)$/ { if (skip) { skip = 0; skipping = 1; next } n++; lang = substr($0, 4); file = dir "/" n "." lang; next }
+	inside && /^```$/ { file = ""; skipping = 0; next }
+	/[^ \t]/ && !skipping && file == "" { skip = 0 }
 	file != "" { print > file }
 ' < <(mkdir -p "$work/readme"; cat README.md)
 snippets=0

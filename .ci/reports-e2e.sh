@@ -19,11 +19,8 @@ need=()
 command -v jq >/dev/null || need+=(jq)
 command -v curl >/dev/null || need+=(curl)
 command -v npm >/dev/null || need+=(npm)
-if [ ${#need[@]} -gt 0 ]; then
-	export DEBIAN_FRONTEND=noninteractive
-	{ apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null; } ||
-		{ echo "cannot install ${need[*]}" >&2; exit 1; }
-fi
+. .ci/lib.sh # after the cd to the repository root above
+apt_install ${need[@]+"${need[@]}"}
 
 work=$(mktemp -d)
 pid=

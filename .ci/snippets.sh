@@ -39,11 +39,8 @@ need=()
 /usr/bin/python3 -c 'import boto3' 2>/dev/null || need+=(python3-boto3)
 command -v npm >/dev/null || need+=(npm)
 command -v curl >/dev/null || need+=(curl)
-if [ ${#need[@]} -gt 0 ]; then
-	export DEBIAN_FRONTEND=noninteractive
-	{ apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null; } ||
-		{ echo "cannot install ${need[*]}" >&2; exit 1; }
-fi
+. .ci/lib.sh # after the cd to the repository root above
+apt_install ${need[@]+"${need[@]}"}
 
 work=$(mktemp -d)
 pid=
