@@ -180,10 +180,9 @@ func modelDocument(id, marker string) []byte {
 
 var _ = Describe("the fake under concurrent clients", Label("slow"), func() {
 	// FlakeAttempts: on a 2-core machine loaded by other work this spec failed about
-	// once in 15-25 runs, with and without the session's changes to the request path,
-	// and never in the 20 runs on a lightly loaded one; the cause is not found yet
-	// (see the closing note of issue 15). A real linearizability bug fails every attempt
-	// far more often than that.
+	// once in 15-25 runs, with the fast Put decoder on and off alike, and never in 20
+	// runs at lower load. The cause is not found yet: a failure means no sequential
+	// order explains the answers, so it may be a real race and needs a look.
 	It("gives answers a sequential model allows, and ends in the model's state", FlakeAttempts(3), func() {
 		const workers, perWorker = 8, 400
 		buckets := []string{"alpha-bucket", "bravo-bucket", "charlie-bucket"}
