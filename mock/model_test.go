@@ -179,11 +179,12 @@ func modelDocument(id, marker string) []byte {
 }
 
 var _ = Describe("the fake under concurrent clients", Label("slow"), func() {
-	// FlakeAttempts: on a 2-core machine loaded by other work this spec failed about
-	// once in 15-25 runs, with the fast Put decoder on and off alike, and never in 20
-	// runs at lower load. The cause is not found yet: a failure means no sequential
-	// order explains the answers, so it may be a real race and needs a look.
-	It("gives answers a sequential model allows, and ends in the model's state", FlakeAttempts(3), func() {
+	// This spec failed about once in 15-25 runs on a loaded machine: two racing
+	// DeleteBuckets could both answer 204, a history no sequential order explains. The
+	// store now checks and deletes in one step ("DeleteBucket under concurrency" pins
+	// it). FlakeAttempts(2) stays as a guard for a shared CI machine until the spec has
+	// a longer record; a real race fails both attempts far more often than that.
+	It("gives answers a sequential model allows, and ends in the model's state", FlakeAttempts(2), func() {
 		const workers, perWorker = 8, 400
 		buckets := []string{"alpha-bucket", "bravo-bucket", "charlie-bucket"}
 		ids := []string{"a", "b", "c", "d"}

@@ -57,3 +57,24 @@ var _ = Describe("the 1,000-configuration limit under concurrency", Label("slow"
 		Expect(cs).To(HaveLen(1000))
 	})
 })
+
+var _ = Describe("DeleteBucket under concurrency", func() {
+	It("answers 204 to exactly one of eight racing DeleteBuckets of a bucket, and 404 NoSuchBucket to the rest", func() {
+		_, ts := startFake()
+		for round := range 100 {
+			Expect(do(ts, "PUT", "/racing-bucket", nil).Status).To(Equal(200), "round %d", round)
+			statuses := make(chan int, 8)
+			var wg sync.WaitGroup
+			for range 8 {
+				wg.Go(func() { statuses <- do(ts, "DELETE", "/racing-bucket", nil).Status })
+			}
+			wg.Wait()
+			close(statuses)
+			counts := map[int]int{}
+			for st := range statuses {
+				counts[st]++
+			}
+			Expect(counts).To(Equal(map[int]int{204: 1, 404: 7}), "round %d", round)
+		}
+	})
+})

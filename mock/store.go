@@ -163,13 +163,20 @@ func (s *store) bucket(name string) (Bucket, bool) {
 	return b.Bucket, true
 }
 
-// deleteBucket removes a bucket and its configurations with it.
-func (s *store) deleteBucket(name string) bool {
+// deleteBucket removes a bucket and its configurations, in one step with the checks
+// that can refuse it: NoSuchBucket (gone since the caller looked) and BucketNotEmpty.
+func (s *store) deleteBucket(name string) *Error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, ok := s.buckets[name]
+	b, ok := s.buckets[name]
+	switch {
+	case !ok: // deleted by another request since the caller's checks
+		return NewError(NoSuchBucket, Member{Name: "BucketName", Value: name})
+	case len(b.objects) > 0:
+		return NewError(BucketNotEmpty, Member{Name: "BucketName", Value: name})
+	}
 	delete(s.buckets, name)
-	return ok
+	return nil
 }
 
 // listBuckets returns the buckets owned by owner ("" for all), sorted by name.
