@@ -34,23 +34,7 @@ mkdir "$work/js"
 cp "$here/lifecycle.mjs" "$work/js/"
 go build -o "$work/s3invmock" ./cmd/s3invmock || { echo "build failed" >&2; exit 1; }
 
-# The ready line comes through a FIFO: read waits for it, no polling.
-mkfifo "$work/ready"
-env -i PATH="$PATH" S3INVMOCK_ADDR=127.0.0.1:0 "$work/s3invmock" >"$work/ready" 2>"$work/err" &
-pid=$!
-exec 3<"$work/ready"
-line=
-read -r -t 30 -u 3 line
-endpoint=${line#s3invmock listening on }
-case $endpoint in
-http://127.0.0.1:*) ;;
-*)
-	echo "no ready line from the binary: '$line'" >&2
-	cat "$work/err" >&2
-	exit 1
-	;;
-esac
-cat <&3 >/dev/null & # keep draining stdout
+start_binary "$work" "$work/s3invmock"
 port=${endpoint##*:}
 echo "s3invmock at $endpoint"
 

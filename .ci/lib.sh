@@ -9,3 +9,28 @@ apt_install() {
 	{ apt-get update -qq && apt-get install -y -qq --no-install-recommends "$@" >/dev/null; } ||
 		{ echo "cannot install $*" >&2; exit 1; }
 }
+
+# start_binary DIR BIN [VAR=VALUE...]: starts BIN with only PATH, a free loopback port
+# and the settings given in its environment, and waits, through a FIFO in DIR (no
+# polling), for its ready line. Sets pid and endpoint (http://127.0.0.1:PORT); fd 3
+# stays open on its stdout, which a background cat keeps draining. Exits the script,
+# with the binary's stderr, when no ready line comes within 30 s.
+start_binary() {
+	local dir=$1 bin=$2 line=
+	shift 2
+	mkfifo "$dir/ready"
+	env -i PATH="$PATH" S3INVMOCK_ADDR=127.0.0.1:0 "$@" "$bin" >"$dir/ready" 2>"$dir/err" &
+	pid=$!
+	exec 3<"$dir/ready"
+	read -r -t 30 -u 3 line
+	endpoint=${line#s3invmock listening on }
+	case $endpoint in
+	http://127.0.0.1:*) ;;
+	*)
+		echo "no ready line from the binary: '$line'" >&2
+		cat "$dir/err" >&2
+		exit 1
+		;;
+	esac
+	cat <&3 >/dev/null & # keep draining stdout
+}

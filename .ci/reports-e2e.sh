@@ -41,23 +41,7 @@ cp "$here/duckdb_reader.mjs" "$work/duck/"
 go build -o "$work/s3invmock" ./cmd/s3invmock || { echo "build failed" >&2; exit 1; }
 
 # 2,500 rows a file: each delivery of the seed's 6,030 rows writes three data files.
-mkfifo "$work/ready"
-env -i PATH="$PATH" S3INVMOCK_ADDR=127.0.0.1:0 S3INVMOCK_SEED=fixtures/seeds/reports.yaml \
-	S3INVMOCK_ROWS_PER_FILE=2500 "$work/s3invmock" >"$work/ready" 2>"$work/err" &
-pid=$!
-exec 3<"$work/ready"
-line=
-read -r -t 30 -u 3 line
-endpoint=${line#s3invmock listening on }
-case $endpoint in
-http://127.0.0.1:*) ;;
-*)
-	echo "no ready line from the binary: '$line'" >&2
-	cat "$work/err" >&2
-	exit 1
-	;;
-esac
-cat <&3 >/dev/null & # keep draining stdout
+start_binary "$work" "$work/s3invmock" S3INVMOCK_SEED=fixtures/seeds/reports.yaml S3INVMOCK_ROWS_PER_FILE=2500
 echo "s3invmock at $endpoint"
 
 passed=0 failed=0
