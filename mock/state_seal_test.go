@@ -106,3 +106,18 @@ var _ = Describe("ParseState of a snapshot", func() {
 		Expect(loadedAs([]byte("buckets:" + seed))).To(Equal(string(want)))
 	})
 })
+
+var _ = Describe("a snapshot an earlier release wrote", func() {
+	It("still verifies, and renders again with the same seal", func() {
+		doc, err := fixtures.Seeds.ReadFile("seeds/snapshot-04270cd.yaml")
+		Expect(err).NotTo(HaveOccurred())
+		st, err := mock.ParseState(doc)
+		Expect(err).NotTo(HaveOccurred())
+		srv := mock.New()
+		Expect(srv.LoadState(st)).To(Succeed())
+		again, err := srv.State().YAML()
+		Expect(err).NotTo(HaveOccurred())
+		Expect(string(again)).To(HavePrefix("snapshot:\n  sha256: fdb5a70d770f43e80937dc195589f831138bf273868e37979d2bee97b146f35e\n"))
+		Expect(string(doc)).To(HaveSuffix(strings.SplitN(string(again), "\n", 3)[2]))
+	})
+})
