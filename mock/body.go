@@ -55,6 +55,15 @@ func (s *Server) readRaw(r *http.Request) ([]byte, *Error) {
 		// Refused before reading: a 1 GiB body costs nothing.
 		return nil, NewError(MaxMessageLengthExceeded)
 	}
+	if r.ContentLength > 0 && r.Body != nil {
+		// The declared length, read into a buffer of that size: io.ReadAll starts at
+		// 512 bytes and grows, and reads once more to find the end.
+		body := make([]byte, r.ContentLength)
+		if _, err := io.ReadFull(r.Body, body); err != nil {
+			return nil, NewError(IncompleteBody)
+		}
+		return body, nil
+	}
 	body, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
 	if int64(len(body)) > limit {
 		return nil, NewError(MaxMessageLengthExceeded)

@@ -46,6 +46,7 @@ type sidecar struct {
 // first signal the default handling is back, so a second Ctrl-C ends a shutdown that
 // takes too long at once.
 func serve(cfg Config, stdout, stderr io.Writer) int {
+	tuneGC()
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	go func() {
@@ -76,6 +77,7 @@ func serveUntil(ctx context.Context, cfg Config, stdout, stderr io.Writer) int {
 	sc.loaded(stderr)
 	hs := &http.Server{
 		Handler:           sc.handler(),
+		ConnContext:       withConnState,
 		ReadHeaderTimeout: readHeaderTimeout,
 		MaxHeaderBytes:    maxHeaderBytes,
 		IdleTimeout:       idleTimeout,
