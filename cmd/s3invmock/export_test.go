@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"net/http"
 	"time"
 
 	"github.com/s3invmock/s3invmock/mock"
@@ -49,3 +50,14 @@ func SlogRequestLog(format string, w io.Writer) func(mock.Entry) {
 	}
 	return slogRequestLog(slog.NewTextHandler(w, nil))
 }
+
+// WithConnLimits is the sidecar's guard around a handler, with writeTimeout.
+func WithConnLimits(next http.Handler, writeTimeout time.Duration) http.Handler {
+	return withConnLimits(next, writeTimeout)
+}
+
+// WithConnState is the sidecar's http.Server ConnContext.
+var WithConnState = withConnState
+
+// GCPercentFor is the GC percent tuneGC sets for a live heap of live bytes.
+var GCPercentFor = gcPercentFor

@@ -36,7 +36,7 @@ func tuneGC() {
 				return // a runtime without the metric: the default stays
 			}
 			if live := sample[0].Value.Uint64(); live > 0 {
-				p := max(100, int(gcHeadroom*100/live))
+				p := gcPercentFor(live)
 				if p*10 < percent*9 || p*9 > percent*10 { // moved by more than a tenth
 					percent = p
 					debug.SetGCPercent(p)
@@ -46,4 +46,13 @@ func tuneGC() {
 		})
 	}
 	rearm()
+}
+
+// gcPercentFor is the GC percent for a live heap of live bytes: a target of
+// gcHeadroom past it, or Go's default when that is more.
+func gcPercentFor(live uint64) int {
+	if live == 0 {
+		return 100
+	}
+	return max(100, int(gcHeadroom*100/live))
 }
