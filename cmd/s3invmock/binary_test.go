@@ -126,6 +126,7 @@ var _ = Describe("the s3invmock binary", Label("binary"), func() {
 		status, _, body = send("GET", base+"/_mock/health", nil)
 		Expect(status).To(Equal(200))
 		Expect(body).To(ContainSubstring(`"version":"` + testVersion + `"`))
+		Expect(body).To(ContainSubstring(`"request_log_dropped":0}`))
 	})
 
 	It("snapshots on POST /_mock/state/snapshot while serving", func() {

@@ -206,6 +206,9 @@ func (s *sidecar) shutdown(hs *http.Server) int {
 // fake S3 everywhere else.
 func (s *sidecar) handler() http.Handler {
 	opts := []control.Option{control.WithVersion(version)}
+	if h, ok := s.log.Handler().(*logHandler); ok {
+		opts = append(opts, control.WithLogDropped(h.out.Dropped))
+	}
 	if s.cfg.AdminToken != "" {
 		opts = append(opts, control.WithAdminToken(s.cfg.AdminToken))
 	}

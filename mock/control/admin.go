@@ -24,6 +24,7 @@ type admin struct {
 	version  string
 	started  time.Time
 	snapshot func(*mock.State) (string, error)
+	dropped  func() uint64 // nil: no request log of the control API's knowing
 }
 
 // WithAdminToken requires "Authorization: Bearer token" on every /_mock/ path but
@@ -38,6 +39,14 @@ func WithVersion(v string) Option { return func(h *handler) { h.admin.version = 
 // none: the endpoint answers 409 NO_SNAPSHOT_FILE.
 func WithSnapshot(save func(*mock.State) (string, error)) Option {
 	return func(h *handler) { h.admin.snapshot = save }
+}
+
+// WithLogDropped makes GET /_mock/health report request_log_dropped, the count
+// dropped() returns of request log lines dropped so far (the sidecar's log drops
+// lines rather than hold a request when stderr falls behind). Default none: the
+// field is left out.
+func WithLogDropped(dropped func() uint64) Option {
+	return func(h *handler) { h.admin.dropped = dropped }
 }
 
 // adminRoutes registers health, reset, requests and state.
@@ -83,11 +92,17 @@ type Health struct {
 	Status  string  `json:"status"`
 	Version string  `json:"version"`
 	Uptime  float64 `json:"uptime_s"`
+	// LogDropped is set with WithLogDropped only.
+	LogDropped *uint64 `json:"request_log_dropped,omitempty"`
 }
 
 func (h *handler) health(w http.ResponseWriter, _ *http.Request) {
-	WriteData(w, http.StatusOK, Health{Status: "ok", Version: h.admin.version,
-		Uptime: time.Since(h.admin.started).Seconds()})
+	health := Health{Status: "ok", Version: h.admin.version, Uptime: time.Since(h.admin.started).Seconds()}
+	if h.admin.dropped != nil {
+		n := h.admin.dropped()
+		health.LogDropped = &n
+	}
+	WriteData(w, http.StatusOK, health)
 }
 
 // ResetPath empties the state, clears the scenario and empties the journal.

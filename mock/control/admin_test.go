@@ -77,6 +77,17 @@ var _ = Describe("the sidecar's control endpoints", func() {
 			Expect(h.Status).To(Equal("ok"))
 			Expect(h.Version).To(Equal("v1.2.3"))
 			Expect(h.Uptime).To(BeNumerically(">=", 0))
+			Expect(string(env.Data)).NotTo(ContainSubstring("request_log_dropped"))
+		})
+
+		It("reports the request log lines dropped so far, when given their count", func() {
+			dropped := uint64(0)
+			_, _, ts := startAdmin(control.WithLogDropped(func() uint64 { return dropped }))
+			_, _, env := adminCall(ts, "GET", "/_mock/health", "")
+			Expect(string(env.Data)).To(ContainSubstring(`"request_log_dropped":0}`))
+			dropped = 17
+			_, _, env = adminCall(ts, "GET", "/_mock/health", "")
+			Expect(string(env.Data)).To(ContainSubstring(`"request_log_dropped":17}`))
 		})
 	})
 
