@@ -124,6 +124,23 @@ echo "== AWS SDK for JavaScript v3 $(cd "$work/js" && node -p 'require("@aws-sdk
 tally js 8 "$work/js.out"
 virtual js-bucket js
 
+# AWS_ENDPOINT_URL_S3 alone, no endpoint in code, as the README's compose and GitHub
+# Actions examples configure their tests (the JS SDK reads it from 3.428.0). Without it
+# the SDK would go to AWS, which this machine cannot reach: an answer is the fake's.
+cat >"$work/js/env-endpoint.mjs" <<'JS'
+import { S3Client, ListBucketsCommand } from "@aws-sdk/client-s3";
+const s3 = new S3Client({ forcePathStyle: true, region: "us-east-1", maxAttempts: 1,
+  credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+try {
+  const out = await s3.send(new ListBucketsCommand({}));
+  console.log(`ok   AWS_ENDPOINT_URL_S3 alone: ListBuckets answered by the fake (${(out.Buckets ?? []).length} buckets)`);
+} catch (err) {
+  console.log(`FAIL AWS_ENDPOINT_URL_S3 alone: ${err.name}: ${err.message}`);
+}
+JS
+(cd "$work/js" && clean AWS_ENDPOINT_URL_S3="$endpoint" NODE_NO_WARNINGS=1 "$(command -v node)" env-endpoint.mjs) >"$work/js-env.out" 2>&1
+tally js-env 1 "$work/js-env.out"
+
 # The README's own snippets, as they stand but for the port: every fenced sh, python and
 # js block of its "Clients beyond Go" section, but those marked <!-- snippet: skip (why) -->
 # (as .ci/snippets.sh reads the marker too).
