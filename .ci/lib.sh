@@ -34,3 +34,14 @@ start_binary() {
 	esac
 	cat <&3 >/dev/null & # keep draining stdout
 }
+
+# containers_conf FILE: writes the containers.conf of the README's "Podman on a restricted
+# host" (runc, and the ulimits podman 4.3 must be given here), for CONTAINERS_CONF.
+containers_conf() {
+	cat >"$1" <<'CONF'
+[containers]
+default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]
+[engine]
+runtime = "runc"
+CONF
+}

@@ -15,6 +15,7 @@
 # image and the temporary files are always removed. Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
+. .ci/lib.sh # after the cd to the repository root above
 
 # The versions last run here. testcontainers 11 is the last line that runs on node 20:
 # 12.0.x loads undici 8, which fails there (zlib.createZstdDecompress is node 22's),
@@ -58,12 +59,7 @@ CGO_ENABLED=0 go build -trimpath -ldflags="-s -w -X main.version=$version" -o cm
 podman build -q --layers=false --format docker --build-arg VERSION="$version" -t "$image" cmd/s3invmock >/dev/null ||
 	fail "podman build"
 
-cat >"$work/containers.conf" <<'CONF'
-[containers]
-default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]
-[engine]
-runtime = "runc"
-CONF
+containers_conf "$work/containers.conf"
 CONTAINERS_CONF=$work/containers.conf podman system service --time=0 "unix://$sock" >"$work/service.log" 2>&1 &
 service=$!
 for i in $(seq 100); do

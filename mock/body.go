@@ -49,15 +49,21 @@ func nothingToRead(r *http.Request) bool {
 }
 
 // readRaw reads the body as sent, within the server's limit and to its Content-Length.
+// exactBodyBytes bounds the bodies readRaw reads into a buffer of their declared
+// length: far above any inventory configuration (a few KiB).
+const exactBodyBytes = 64 << 10
+
 func (s *Server) readRaw(r *http.Request) ([]byte, *Error) {
 	limit := s.cfg.maxBody
 	if r.ContentLength > limit {
 		// Refused before reading: a 1 GiB body costs nothing.
 		return nil, NewError(MaxMessageLengthExceeded)
 	}
-	if r.ContentLength > 0 && r.Body != nil {
+	if r.ContentLength > 0 && r.ContentLength <= exactBodyBytes && r.Body != nil {
 		// The declared length, read into a buffer of that size: io.ReadAll starts at
-		// 512 bytes and grows, and reads once more to find the end.
+		// 512 bytes and grows, and reads once more to find the end. Only up to
+		// exactBodyBytes, so that a client declaring a large body and sending it
+		// slowly holds no more memory than it has sent.
 		body := make([]byte, r.ContentLength)
 		if _, err := io.ReadFull(r.Body, body); err != nil {
 			return nil, NewError(IncompleteBody)

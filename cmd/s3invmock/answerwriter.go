@@ -2,10 +2,8 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"net"
 	"net/http"
-	"sync/atomic"
 	"time"
 )
 
@@ -33,7 +31,6 @@ const unreadBodyDrain = time.Second
 func withConnLimits(next http.Handler, writeTimeout time.Duration) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		aw := &answerWriter{ResponseWriter: w, rc: http.NewResponseController(w), timeout: writeTimeout}
-		aw.conn, _ = r.Context().Value(connStateKey{}).(*connState)
 		if r.Body != nil && r.Body != http.NoBody && r.ContentLength != 0 {
 			// A copy: net/http looks at its own request's body afterwards to decide
 			// whether to drain the rest or close (a 1 GiB body is never drained).
@@ -41,8 +38,8 @@ func withConnLimits(next http.Handler, writeTimeout time.Duration) http.Handler 
 			aw.body = &deadlineBody{ReadCloser: r.Body, rc: aw.rc, declared: r.ContentLength}
 			r.Body = aw.body
 		}
-		// Also replaces the deadline an earlier request left on a kept-alive
-		// connection: net/http resets it only when WriteTimeout is set.
+		// The first deadline of the request: net/http clears the last request's when
+		// it finishes (Go 1.26, whatever the server's WriteTimeout).
 		aw.progress()
 		next.ServeHTTP(aw, r)
 		aw.answering()
@@ -60,29 +57,16 @@ type answerWriter struct {
 	answered bool          // headers are (about to be) written
 	hijacked bool          // a connection fault owns the connection
 	own      bool          // the handler set its own write deadline
-	conn     *connState    // nil when the server has no withConnState
+	deadline time.Time     // the write deadline progress last set, zero before the first
 }
 
-// connState is what withConnLimits keeps per connection: the write deadline last
-// set on it, so that progress need not set it again while it is still nearly a
-// whole writeTimeout away. Setting a deadline takes the poller's lock and re-arms a
-// runtime timer; four of them a request (start, headers, body, end) were 5% of the
-// binary's CPU on put-replace (perf), for a deadline that moved by microseconds.
-type connState struct {
-	writeDeadline atomic.Int64 // UnixNano; 0 when unknown (a handler set its own)
-}
-
-type connStateKey struct{}
-
-// withConnState is the http.Server's ConnContext that gives each connection its
-// connState.
-func withConnState(ctx context.Context, _ net.Conn) context.Context {
-	return context.WithValue(ctx, connStateKey{}, &connState{})
-}
-
-// deadlineSlack is how much earlier than writeTimeout a stalled write may be cut
-// because progress left the deadline in place: a twentieth (1 s of the default
-// 20 s).
+// deadlineSlack: progress leaves the write deadline in place while it is within
+// writeTimeout/deadlineSlack of where it would set it, so that a stalled write may be
+// cut up to a twentieth (1 s of the default 20 s) early. Setting a deadline takes the
+// poller's lock and re-arms a runtime timer; four of them a request (start, headers,
+// body, end) were 5% of the binary's CPU on put-replace (perf), for a deadline that
+// moved by microseconds. The first is always set: net/http clears the write deadline
+// after every request on a kept-alive connection, whatever the server's WriteTimeout.
 const deadlineSlack = 20
 
 // answering runs once, before the first byte of the answer: when the declared body
@@ -102,21 +86,20 @@ func (a *answerWriter) answering() {
 }
 
 // progress gives the next write writeTimeout to complete, less at most
-// writeTimeout/deadlineSlack: a deadline set on the connection within that slack
-// is left as it is.
+// writeTimeout/deadlineSlack (see deadlineSlack). The times keep their monotonic
+// reading, so a step of the wall clock moves neither.
 func (a *answerWriter) progress() {
 	if a.own || a.hijacked {
 		return
 	}
-	now := time.Now()
-	want := now.Add(a.timeout).UnixNano()
-	if a.conn != nil {
-		if set := a.conn.writeDeadline.Load(); set != 0 && want-set < int64(a.timeout/deadlineSlack) {
+	want := time.Now().Add(a.timeout)
+	if !a.deadline.IsZero() {
+		if ahead := want.Sub(a.deadline); ahead >= 0 && ahead < a.timeout/deadlineSlack {
 			return
 		}
 	}
-	if a.rc.SetWriteDeadline(time.Unix(0, want)) == nil && a.conn != nil {
-		a.conn.writeDeadline.Store(want)
+	if a.rc.SetWriteDeadline(want) == nil {
+		a.deadline = want
 	}
 }
 
@@ -154,9 +137,6 @@ func (a *answerWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 // http.ResponseController); it replaces the per-write one.
 func (a *answerWriter) SetWriteDeadline(t time.Time) error {
 	a.own = true
-	if a.conn != nil {
-		a.conn.writeDeadline.Store(0) // the next request on the connection sets its own
-	}
 	return a.rc.SetWriteDeadline(t)
 }
 

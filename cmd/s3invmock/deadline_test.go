@@ -1,9 +1,12 @@
 package main_test
 
 import (
-	"context"
+	"bufio"
+	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -30,40 +33,65 @@ var _ = Describe("the sidecar's write deadline", func() {
 		w.WriteHeader(http.StatusOK)
 		_, _ = w.Write([]byte("<ListInventoryConfigurationsResult/>"))
 	}), timeout)
-	serveOn := func(conn context.Context, w *deadlineRecorder) {
-		answer.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/bucket?inventory", nil).WithContext(conn))
+	serve := func(w *deadlineRecorder) {
+		answer.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/bucket?inventory", nil))
 	}
 
-	It("is set once for requests in a row on one connection, a whole write timeout ahead", func() {
-		conn := main.WithConnState(context.Background(), nil)
+	It("is set once for a quick answer, a whole write timeout ahead", func() {
 		w := &deadlineRecorder{ResponseRecorder: httptest.NewRecorder()}
 		before := time.Now()
-		for range 10 {
-			serveOn(conn, w)
-		}
+		serve(w)
 		Expect(w.deadlines).To(HaveLen(1))
 		Expect(w.deadlines[0]).To(BeTemporally(">=", before.Add(timeout)))
 		Expect(w.deadlines[0]).To(BeTemporally("<=", time.Now().Add(timeout)))
 	})
 
-	It("is set before every write of a server without connection state, as before", func() {
+	It("is set again by every request, as net/http clears it after each", func() {
 		w := &deadlineRecorder{ResponseRecorder: httptest.NewRecorder()}
-		serveOn(context.Background(), w)
-		Expect(w.deadlines).To(HaveLen(4)) // start, headers, body, end
+		serve(w)
+		serve(w)
+		Expect(w.deadlines).To(HaveLen(2))
 	})
 
-	It("is set again on each connection of its own", func() {
-		w := &deadlineRecorder{ResponseRecorder: httptest.NewRecorder()}
-		serveOn(main.WithConnState(context.Background(), nil), w)
-		serveOn(main.WithConnState(context.Background(), nil), w)
-		Expect(w.deadlines).To(HaveLen(2))
+	It("cuts the second answer on a kept-alive connection when its reader stalls", func() {
+		cut := make(chan error, 1)
+		big := strings.Repeat("x", 32<<10)
+		ts := httptest.NewServer(main.WithConnLimits(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/small" {
+				_, _ = io.WriteString(w, "ok")
+				return
+			}
+			for range 4096 { // 128 MiB, far more than the socket buffers hold
+				if _, err := io.WriteString(w, big); err != nil {
+					cut <- err
+					return
+				}
+			}
+			cut <- nil
+		}), time.Second))
+		DeferCleanup(ts.Close)
+		conn, err := net.Dial("tcp", ts.Listener.Addr().String())
+		Expect(err).NotTo(HaveOccurred())
+		DeferCleanup(conn.Close)
+		_, err = io.WriteString(conn, "GET /small HTTP/1.1\r\nHost: s3\r\n\r\n")
+		Expect(err).NotTo(HaveOccurred())
+		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(io.ReadAll(resp.Body)).To(Equal([]byte("ok")))
+		_, err = io.WriteString(conn, "GET /big HTTP/1.1\r\nHost: s3\r\n\r\n") // and never read
+		Expect(err).NotTo(HaveOccurred())
+		var werr error
+		Eventually(cut, 5*time.Second).Should(Receive(&werr))
+		Expect(werr).To(MatchError(ContainSubstring("i/o timeout")))
 	})
 })
 
 var _ = Describe("the sidecar's GC target", func() {
-	DescribeTable("is 64 MiB past the live heap, or Go's default past that",
+	DescribeTable("is 64 MiB past the live heap (at most 8 times it), or Go's default past that",
 		func(live uint64, percent int) { Expect(main.GCPercentFor(live)).To(Equal(percent)) },
-		Entry("a 4 MiB heap: 1600%", uint64(4<<20), 1600),
+		Entry("a 2 MiB heap: 800%, the cap", uint64(2<<20), 800),
+		Entry("a 8 MiB heap: 800%", uint64(8<<20), 800),
+		Entry("a 16 MiB heap: 400%", uint64(16<<20), 400),
 		Entry("a 32 MiB heap: 200%", uint64(32<<20), 200),
 		Entry("a 64 MiB heap: the default", uint64(64<<20), 100),
 		Entry("a 350 MiB heap (a million configurations): the default", uint64(350<<20), 100),

@@ -56,8 +56,5 @@ func WithConnLimits(next http.Handler, writeTimeout time.Duration) http.Handler 
 	return withConnLimits(next, writeTimeout)
 }
 
-// WithConnState is the sidecar's http.Server ConnContext.
-var WithConnState = withConnState
-
 // GCPercentFor is the GC percent tuneGC sets for a live heap of live bytes.
 var GCPercentFor = gcPercentFor

@@ -59,7 +59,6 @@ func recordUntil(ctx context.Context, cfg Config, stdout, stderr io.Writer) int 
 	}
 	hs := &http.Server{
 		Handler:           withConnLimits(handler, cfg.WriteTimeout),
-		ConnContext:       withConnState,
 		ReadHeaderTimeout: readHeaderTimeout,
 		MaxHeaderBytes:    maxHeaderBytes,
 		IdleTimeout:       idleTimeout,

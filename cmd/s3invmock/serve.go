@@ -77,7 +77,6 @@ func serveUntil(ctx context.Context, cfg Config, stdout, stderr io.Writer) int {
 	sc.loaded(stderr)
 	hs := &http.Server{
 		Handler:           sc.handler(),
-		ConnContext:       withConnState,
 		ReadHeaderTimeout: readHeaderTimeout,
 		MaxHeaderBytes:    maxHeaderBytes,
 		IdleTimeout:       idleTimeout,
