@@ -1,6 +1,9 @@
 package mock_test
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
 	"strings"
 	"time"
 
@@ -119,5 +122,39 @@ var _ = Describe("a snapshot an earlier release wrote", func() {
 		Expect(err).NotTo(HaveOccurred())
 		Expect(string(again)).To(HavePrefix("snapshot:\n  sha256: fdb5a70d770f43e80937dc195589f831138bf273868e37979d2bee97b146f35e\n"))
 		Expect(string(doc)).To(HaveSuffix(strings.SplitN(string(again), "\n", 3)[2]))
+	})
+})
+
+var _ = Describe("the seal's digest", func() {
+	// plainDigest is the digest as 04270cd computed it: one hash Write per length and
+	// per value.
+	plainDigest := func(values ...string) string {
+		h := sha256.New()
+		for _, v := range values {
+			h.Write(binary.AppendUvarint(nil, uint64(len(v))))
+			h.Write([]byte(v))
+		}
+		return hex.EncodeToString(h.Sum(nil))
+	}
+
+	It("hashes the same bytes through its buffer, at every size around the buffer's", func() {
+		block := 64 << 10
+		var sizes []int
+		for _, around := range []int{0, block - 10, block, 2 * block, 3*block + 7} {
+			for d := -3; d <= 3; d++ {
+				if around+d >= 0 {
+					sizes = append(sizes, around+d)
+				}
+			}
+		}
+		for _, n := range sizes {
+			values := []string{strings.Repeat("a", n), "", strings.Repeat("b", n/3+1), "c"}
+			Expect(mock.DigestStrings(values...)).To(Equal(plainDigest(values...)), "values of %d bytes", n)
+		}
+		many := make([]string, 20000) // many short values: several flushes on lengths alone
+		for i := range many {
+			many[i] = strings.Repeat("x", i%37)
+		}
+		Expect(mock.DigestStrings(many...)).To(Equal(plainDigest(many...)))
 	})
 })
