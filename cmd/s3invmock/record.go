@@ -26,6 +26,7 @@ import (
 // /_mock/ goes to the upstream as sent, its answer comes back as the upstream gave it,
 // and the journal keeps both in full, for GET /_mock/requests/export.
 func record(cfg Config, stdout, stderr io.Writer) int {
+	tuneGC()
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	return recordUntil(ctx, cfg, stdout, stderr)
@@ -43,11 +44,7 @@ func recordUntil(ctx context.Context, cfg Config, stdout, stderr io.Writer) int 
 	defer s.engine.Close()
 	// A recorder always captures: the journal is what it records.
 	s.srv = mock.New(append(mockOptions(cfg, s.log), mock.WithCapture(true))...)
-	ctlOpts := []control.Option{control.WithVersion(version), control.WithInferredSeed()}
-	if cfg.AdminToken != "" {
-		ctlOpts = append(ctlOpts, control.WithAdminToken(cfg.AdminToken))
-	}
-	handler := control.New(s.srv, s.engine, ctlOpts...)
+	handler := control.New(s.srv, s.engine, append(s.controlOptions(), control.WithInferredSeed())...)
 	// After control.New, which installs the engine alone: scenarios still apply, and
 	// what they let through goes upstream instead of to the fake.
 	s.srv.SetHook(&forwarder{engine: s.engine, upstream: upstream, client: upstreamClient(), maxBody: cfg.RecordMaxBody})

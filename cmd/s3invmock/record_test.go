@@ -159,6 +159,16 @@ var _ = Describe("s3invmock record", Label("binary"), func() {
 		Expect(string(env.Data[1].Exchange["request_body_elided"])).To(Equal("4096"))
 	})
 
+	It("answers /_mock/health as serve does, with the request log's drop count", func() {
+		s := launch([]string{"S3INVMOCK_ADDR=127.0.0.1:0"}, "record", "-upstream", "http://127.0.0.1:1")
+		Eventually(s.Out).Should(gbytes.Say(`s3invmock listening on http://127\.0\.0\.1:\d+\n`))
+		base := string(readyLine.FindSubmatch(s.Out.Contents())[1])
+		status, _, body := send("GET", base+"/_mock/health", nil)
+		Expect(status).To(Equal(200))
+		Expect(body).To(ContainSubstring(`"version":"` + testVersion + `"`))
+		Expect(body).To(ContainSubstring(`"request_log_dropped":0}`))
+	})
+
 	It("needs an upstream", func() {
 		s := launch([]string{"S3INVMOCK_ADDR=127.0.0.1:0"}, "record")
 		Eventually(s).Should(gexec.Exit(2))

@@ -201,9 +201,9 @@ func (s *sidecar) shutdown(hs *http.Server) int {
 	return 0
 }
 
-// handler is the sidecar's whole HTTP surface: the control API under /_mock/, the
-// fake S3 everywhere else.
-func (s *sidecar) handler() http.Handler {
+// controlOptions are the control API's options serve and record share: the version,
+// the admin token, and the request log's drop count for /_mock/health.
+func (s *sidecar) controlOptions() []control.Option {
 	opts := []control.Option{control.WithVersion(version)}
 	if h, ok := s.log.Handler().(*logHandler); ok {
 		opts = append(opts, control.WithLogDropped(h.out.Dropped))
@@ -211,6 +211,13 @@ func (s *sidecar) handler() http.Handler {
 	if s.cfg.AdminToken != "" {
 		opts = append(opts, control.WithAdminToken(s.cfg.AdminToken))
 	}
+	return opts
+}
+
+// handler is the sidecar's whole HTTP surface: the control API under /_mock/, the
+// fake S3 everywhere else.
+func (s *sidecar) handler() http.Handler {
+	opts := s.controlOptions()
 	if s.cfg.State != "" {
 		opts = append(opts, control.WithSnapshot(func(st *mock.State) (string, error) {
 			return s.cfg.State, writeSnapshot(s.cfg.State, st)
