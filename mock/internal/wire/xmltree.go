@@ -154,27 +154,36 @@ func (n *Node) OnlyChildren(allowed ...string) error {
 
 // Leaf returns the text of a required leaf child.
 func (n *Node) Leaf(name string) (string, error) {
-	c, err := n.OptionalLeaf(name)
+	s, ok, err := n.leafText(name)
 	if err != nil {
 		return "", err
 	}
-	if c == nil {
+	if !ok {
 		return "", NotWellFormed("<%s> has no <%s>", n.Name, name)
 	}
-	return *c, nil
+	return s, nil
 }
 
 // OptionalLeaf returns the text of an optional leaf child, nil when absent.
 func (n *Node) OptionalLeaf(name string) (*string, error) {
-	c, err := n.Child(name)
-	if err != nil || c == nil {
+	s, ok, err := n.leafText(name)
+	if err != nil || !ok {
 		return nil, err
 	}
-	if len(c.Children) > 0 {
-		return nil, NotWellFormed("<%s> holds elements, not text", name)
-	}
-	s := c.Text
 	return &s, nil
+}
+
+// leafText is the text of a leaf child and whether there is one, without the pointer
+// OptionalLeaf returns (an allocation, which Leaf needs not make).
+func (n *Node) leafText(name string) (string, bool, error) {
+	c, err := n.Child(name)
+	if err != nil || c == nil {
+		return "", false, err
+	}
+	if len(c.Children) > 0 {
+		return "", false, NotWellFormed("<%s> holds elements, not text", name)
+	}
+	return c.Text, true, nil
 }
 
 // Container returns a required child that holds elements.
