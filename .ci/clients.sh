@@ -129,8 +129,12 @@ virtual js-bucket js
 # the SDK would go to AWS, which this machine cannot reach: an answer is the fake's.
 cat >"$work/js/env-endpoint.mjs" <<'JS'
 import { S3Client, ListBucketsCommand } from "@aws-sdk/client-s3";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+// A connect timeout, so that a host whose firewall drops packets to AWS fails in
+// seconds rather than at the system's connect timeout.
 const s3 = new S3Client({ forcePathStyle: true, region: "us-east-1", maxAttempts: 1,
-  credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+  credentials: { accessKeyId: "test", secretAccessKey: "test" },
+  requestHandler: new NodeHttpHandler({ connectionTimeout: 5000, requestTimeout: 10000 }) });
 try {
   const out = await s3.send(new ListBucketsCommand({}));
   console.log(`ok   AWS_ENDPOINT_URL_S3 alone: ListBuckets answered by the fake (${(out.Buckets ?? []).length} buckets)`);
