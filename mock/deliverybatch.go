@@ -1,6 +1,7 @@
 package mock
 
 import (
+	"cmp"
 	"slices"
 	"time"
 
@@ -59,7 +60,7 @@ func (s *store) commitBatch(records []Delivery, files map[string][][]object.Stor
 	}
 	for _, d := range records {
 		i, _ := slices.BinarySearchFunc(s.deliveries, d.Seq, func(r Delivery, seq uint64) int {
-			return compareUint(r.Seq, seq)
+			return cmp.Compare(r.Seq, seq)
 		})
 		s.deliveries = slices.Insert(s.deliveries, i, d)
 	}

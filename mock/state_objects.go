@@ -10,7 +10,6 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/s3invmock/s3invmock/mock/object"
-	"github.com/s3invmock/s3invmock/mock/yamldoc"
 )
 
 // ObjectState is one object version of a seed or snapshot (buckets[].objects), and
@@ -145,11 +144,7 @@ func (w *stateWalker) generate(n *yaml.Node, path string) *object.GenerateSpec {
 // with its line in a *StateError, paths like objects[3].Size; the values are checked
 // when they are put (PutSeedObjects).
 func ParseObjects(data []byte) ([]ObjectState, error) {
-	root, err := yamldoc.Read(data)
-	var de *yamldoc.Error
-	if errors.As(err, &de) {
-		return nil, &StateError{Problems: []StateProblem{problemAt(de.Line, "", "%s", de.Message)}}
-	}
+	root, err := readStateDocument(data)
 	if err != nil {
 		return nil, err
 	}

@@ -30,14 +30,21 @@ func ParseState(data []byte) (*State, error) {
 	return parseStateLines(data)
 }
 
-// parseStateLines is ParseState through the node tree of yamldoc, which keeps every
-// line: the path of every YAML document, and of every JSON one with a problem.
-func parseStateLines(data []byte) (*State, error) {
+// readStateDocument reads data with yamldoc, a problem of the document itself as a
+// *StateError with its line.
+func readStateDocument(data []byte) (*yaml.Node, error) {
 	root, err := yamldoc.Read(data)
 	var de *yamldoc.Error
 	if errors.As(err, &de) {
 		return nil, &StateError{Problems: []StateProblem{problemAt(de.Line, "", "%s", de.Message)}}
 	}
+	return root, err
+}
+
+// parseStateLines is ParseState through the node tree of yamldoc, which keeps every
+// line: the path of every YAML document, and of every JSON one with a problem.
+func parseStateLines(data []byte) (*State, error) {
+	root, err := readStateDocument(data)
 	if err != nil {
 		return nil, err
 	}

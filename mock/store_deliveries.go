@@ -1,6 +1,7 @@
 package mock
 
 import (
+	"cmp"
 	"slices"
 	"time"
 
@@ -37,7 +38,7 @@ func (s *store) commitDelivery(d Delivery, dest string, files []object.Stored, k
 	}
 	// Deliveries may finish out of order; the records stay in Seq order.
 	i, _ := slices.BinarySearchFunc(s.deliveries, d.Seq, func(r Delivery, seq uint64) int {
-		return compareUint(r.Seq, seq)
+		return cmp.Compare(r.Seq, seq)
 	})
 	s.deliveries = slices.Insert(s.deliveries, i, d)
 	if over := len(s.deliveries) - keep; over > 0 {
@@ -62,14 +63,4 @@ func sortedVersions(versions []object.Stored) []object.Stored {
 	add := slices.Clone(versions)
 	slices.SortStableFunc(add, compareStored)
 	return lastOfEach(add)
-}
-
-func compareUint(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

@@ -1,6 +1,7 @@
 package mock
 
 import (
+	"cmp"
 	"slices"
 	"time"
 
@@ -19,7 +20,7 @@ func compareLanding(a, b landing) int {
 	if c := a.At.Compare(b.At); c != 0 {
 		return c
 	}
-	return compareUint(a.Seq, b.Seq)
+	return cmp.Compare(a.Seq, b.Seq)
 }
 
 // addLanding keeps l among the landings, in order. The caller holds the lock.

@@ -1,6 +1,7 @@
 package mock
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"time"
@@ -79,9 +80,9 @@ func (s *store) schedules() []scheduleView {
 	}
 	slices.SortFunc(out, func(a, b scheduleView) int {
 		if a.bucket != b.bucket {
-			return compareStrings(a.bucket, b.bucket)
+			return cmp.Compare(a.bucket, b.bucket)
 		}
-		return compareStrings(a.id, b.id)
+		return cmp.Compare(a.id, b.id)
 	})
 	return out
 }
@@ -103,14 +104,4 @@ func (s *store) pruneSchedules(horizon time.Time) {
 			}
 		}
 	}
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
