@@ -8,6 +8,7 @@
 # Prints "N passed, 0 failed" and exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+. .ci/lib.sh # after the cd to the repository root above
 
 if ! command -v aws >/dev/null && ! [ -x /usr/bin/aws ]; then
 	export DEBIAN_FRONTEND=noninteractive
@@ -20,13 +21,7 @@ if [ -n "$path_aws" ] && [ "$(readlink -f "$path_aws")" != /usr/bin/aws ]; then
 	clis+=("$path_aws")
 fi
 
-work=$(mktemp -d)
-pid=
-cleanup() {
-	[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-	rm -rf "$work"
-}
-trap cleanup EXIT
+work_dir
 
 go build -o "$work/s3invmock" ./cmd/s3invmock || { echo "build failed" >&2; exit 1; }
 

@@ -17,14 +17,7 @@ command -v npm >/dev/null || need+=(npm)
 . .ci/lib.sh # after the cd to the repository root above
 apt_install ${need[@]+"${need[@]}"}
 
-work=$(mktemp -d)
-pid=
-cleanup() {
-	[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-	exec 3<&- 2>/dev/null
-	rm -rf "$work"
-}
-trap cleanup EXIT
+work_dir
 
 # The version these snippets were last run with; it needs node 20 or newer.
 js_sdk=@aws-sdk/client-s3@3.1175.0

@@ -45,3 +45,17 @@ default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]
 runtime = "runc"
 CONF
 }
+
+# work_dir: sets work to a new temporary folder and pid to none; at exit, the process
+# pid names (start_binary sets it) is stopped, fd 3 closed and the folder removed.
+work_dir() {
+	work=$(mktemp -d)
+	pid=
+	trap work_dir_cleanup EXIT
+}
+
+work_dir_cleanup() {
+	[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+	exec 3<&- 2>/dev/null
+	rm -rf "$work"
+}

@@ -22,14 +22,7 @@ command -v npm >/dev/null || need+=(npm)
 . .ci/lib.sh # after the cd to the repository root above
 apt_install ${need[@]+"${need[@]}"}
 
-work=$(mktemp -d)
-pid=
-cleanup() {
-	[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-	exec 3<&- 2>/dev/null
-	rm -rf "$work"
-}
-trap cleanup EXIT
+work_dir
 
 # The newest release that loads on Node 20 when this was written; later ones may ask
 # for a newer Node (see the README).

@@ -42,13 +42,7 @@ command -v curl >/dev/null || need+=(curl)
 . .ci/lib.sh # after the cd to the repository root above
 apt_install ${need[@]+"${need[@]}"}
 
-work=$(mktemp -d)
-pid=
-cleanup() {
-	[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-	rm -rf "$work"
-}
-trap cleanup EXIT
+work_dir
 
 # The JS SDK version .ci/clients.sh runs too (node 20 or newer).
 js_sdk=@aws-sdk/client-s3@3.1175.0
@@ -58,9 +52,9 @@ mkdir -p "$work/js" "$work/bin"
 go build -o "$work/bin/s3invmock" ./cmd/s3invmock || { echo "build failed" >&2; exit 1; }
 /usr/bin/python3 .ci/snippets/extract.py "$md" "$work/snippets" >"$work/list" || { echo "extract failed" >&2; exit 1; }
 
-# start_binary: a fresh binary on a kernel-picked port; sets pid and port. The ready line
+# start_snippet_binary: a fresh binary on a kernel-picked port; sets pid and port. The ready line
 # comes through a FIFO, so read waits for it without polling.
-start_binary() {
+start_snippet_binary() {
 	rm -f "$work/ready"
 	mkfifo "$work/ready"
 	env -i PATH=/usr/bin:/bin S3INVMOCK_ADDR=127.0.0.1:0 "$work/bin/s3invmock" >"$work/ready" 2>"$work/server.err" &
@@ -77,7 +71,7 @@ start_binary() {
 	echo "no ready line from the binary: '$line' $(cat "$work/server.err")"
 	return 1
 }
-stop_binary() {
+stop_snippet_binary() {
 	[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
 	pid=
 }
@@ -96,7 +90,7 @@ while IFS=$'\t' read -r line kind mode file reason; do
 	out=$work/L$line.out
 	if [ "$mode" = own-server ]; then
 		port=$(free_port)
-	elif ! start_binary >"$out" 2>&1; then
+	elif ! start_snippet_binary >"$out" 2>&1; then
 		failed=$((failed + 1)); echo "FAIL $name:$line: $(cat "$out")"; continue
 	fi
 	case $kind in
@@ -112,7 +106,7 @@ while IFS=$'\t' read -r line kind mode file reason; do
 	wait "$spid"
 	rc=$?
 	kill -- -"$spid" 2>/dev/null # whatever the snippet left running (its own s3invmock)
-	stop_binary
+	stop_snippet_binary
 	if [ $rc = 0 ]; then
 		passed=$((passed + 1)); label=$kind
 		[ "$mode" = own-server ] && label="$kind, own server"
