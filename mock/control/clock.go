@@ -1,8 +1,6 @@
 package control
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"strconv"
@@ -55,9 +53,7 @@ func (h *handler) postClock(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var req ClockRequest
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil || dec.More() || (req.Advance == nil) == (req.Set == nil) {
+	if err := jsonStrict(body, &req); err != nil || (req.Advance == nil) == (req.Set == nil) {
 		msg := `want a JSON object with one of {"advance": "72h"} or {"set": "2026-12-06T00:00:00Z"}`
 		if err != nil {
 			msg += ": " + err.Error()

@@ -64,6 +64,8 @@ var _ = Describe("GET and POST /_mock/clock", func() {
 				`reports already delivered would be dated in the future and their keys written again; start a new server (or Reset) instead"}]}}`),
 		Entry("both keys", `{"set": "2026-12-07T00:00:00Z", "advance": "1h"}`,
 			`{"success":false,"error":{"code":"VALIDATION_ERROR","message":"want a JSON object with one of {\"advance\": \"72h\"} or {\"set\": \"2026-12-06T00:00:00Z\"}"}}`),
+		Entry("a second JSON value after the object", `{"advance": "1h"} {"advance": "1h"}`,
+			`{"success":false,"error":{"code":"VALIDATION_ERROR","message":"want a JSON object with one of {\"advance\": \"72h\"} or {\"set\": \"2026-12-06T00:00:00Z\"}: more than one JSON value"}}`),
 		Entry("an unknown key", `{"forward": "1h"}`,
 			`{"success":false,"error":{"code":"VALIDATION_ERROR","message":"want a JSON object with one of {\"advance\": \"72h\"} or {\"set\": \"2026-12-06T00:00:00Z\"}: json: unknown field \"forward\""}}`),
 	)

@@ -2,7 +2,6 @@ package control
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"strconv"
@@ -38,9 +37,7 @@ func (h *handler) postDelivery(w http.ResponseWriter, r *http.Request) {
 	}
 	var req DeliveryRequest
 	if len(bytes.TrimSpace(body)) > 0 {
-		dec := json.NewDecoder(bytes.NewReader(body))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&req); err != nil || dec.More() {
+		if err := jsonStrict(body, &req); err != nil {
 			msg := "want a JSON object {\"bucket\": \"...\", \"id\": \"...\"} or an empty body"
 			if err != nil {
 				msg += ": " + err.Error()

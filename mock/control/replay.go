@@ -103,11 +103,17 @@ func (h *handler) readJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 	return true
 }
 
-// jsonStrict decodes one JSON value, refusing unknown fields.
+// jsonStrict decodes one JSON value, refusing unknown fields and anything after it.
 func jsonStrict(body []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
-	return dec.Decode(v)
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return errors.New("more than one JSON value")
+	}
+	return nil
 }
 
 // readBody reads a control request body within the limit of WithMaxBodyBytes.
