@@ -44,7 +44,7 @@ func nothingToRead(r *http.Request) bool {
 		return false
 	}
 	_, md5 := r.Header["Content-Md5"]
-	sha := r.Header.Get("X-Amz-Content-Sha256")
+	sha := firstValue(r.Header, "X-Amz-Content-Sha256")
 	return !md5 && (sha == "" || sha == emptySHA256 || !isHexSHA256(sha))
 }
 
@@ -94,7 +94,7 @@ func checkDigests(h http.Header, body []byte) *Error {
 			return NewError(BadDigest)
 		}
 	}
-	if claimed := h.Get("X-Amz-Content-Sha256"); isHexSHA256(claimed) {
+	if claimed := firstValue(h, "X-Amz-Content-Sha256"); isHexSHA256(claimed) {
 		sum := sha256.Sum256(body)
 		computed := hex.EncodeToString(sum[:])
 		if !strings.EqualFold(claimed, computed) {

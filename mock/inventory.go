@@ -30,7 +30,7 @@ func (s *Server) putInventory(w http.ResponseWriter, c *Call) {
 		cfg, e = inventory.Decode(body, c.ID)
 	}
 	if e == nil {
-		e = s.store.put(c.Bucket, newStoredConfiguration(cfg), s.now())
+		e = s.store.put(c.Bucket, newStoredConfiguration(cfg), s.nowOf(c))
 	}
 	if e != nil {
 		WriteError(w, c, e)
@@ -79,7 +79,7 @@ func (s *Server) deleteInventory(w http.ResponseWriter, c *Call) {
 			return
 		}
 	}
-	deleted, found := s.store.delete(c.Bucket, c.ID, s.now())
+	deleted, found := s.store.delete(c.Bucket, c.ID, s.nowOf(c))
 	switch {
 	case !found:
 		WriteError(w, c, NewError(NoSuchBucket, Member{Name: "BucketName", Value: c.Bucket}))

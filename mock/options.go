@@ -40,6 +40,7 @@ type config struct {
 	hosts      []string
 	region     string
 	clock      func() time.Time
+	ownClock   bool // WithClock replaced time.Now: ServeHTTP reads it besides its own timer
 	ids        RequestIDs
 	journalCap int
 	maxBody    int64
@@ -96,7 +97,9 @@ func WithRegion(region string) Option { return func(c *config) { c.region = regi
 // WithClock sets the wall clock: the time of Date headers, signature skew, presign
 // expiry and the journal, and the inventory clock's while it is not simulated (see
 // Clock) (default time.Now).
-func WithClock(now func() time.Time) Option { return func(c *config) { c.clock = now } }
+func WithClock(now func() time.Time) Option {
+	return func(c *config) { c.clock, c.ownClock = now, true }
+}
 
 // WithRequestIDs sets the source of x-amz-request-id and x-amz-id-2
 // (default NewSeededRequestIDs(1): the same ids in every run).

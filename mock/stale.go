@@ -24,5 +24,8 @@ type StaleRead struct {
 
 // staleChange is the change c must not see yet, if any.
 func (s *Server) staleChange(c *Call) (configChange, bool) {
+	if c.Stale == nil {
+		return configChange{}, false // without reading the clock: every Get and List asks
+	}
 	return s.store.staleChange(c.Bucket, c.Stale, s.now())
 }
