@@ -59,7 +59,9 @@ func checkDestinationARN(arn string) *wire.Error {
 // ("<Frequency>Hourly</Frequency>: not Daily or Weekly"), for seed and state problems;
 // it never reaches the wire.
 func Parse(body []byte) (*Configuration, error) {
-	if root, ok := fastTree(body); ok {
+	t := scratchPool.Get().(*treeScratch)
+	defer t.release()
+	if root, ok := t.read(body); ok {
 		return parseRoot(root)
 	}
 	return parseReference(body)

@@ -10,3 +10,6 @@ var FastTree = fastTree
 func DecodeReference(body []byte, id string) (*Configuration, *wire.Error) {
 	return decode(parseReference, body, id)
 }
+
+// Intern is intern, for the spec that known words cost no allocation.
+var Intern = intern

@@ -1,6 +1,8 @@
 package inventory_test
 
 import (
+	"testing"
+
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
@@ -47,4 +49,28 @@ var _ = Describe("the fast document reader", func() {
 		Entry("another declaration", `<?xml version="1.1"?><InventoryConfiguration/>`),
 		Entry("trailing garbage", "<InventoryConfiguration/>x"),
 	)
+
+	It("reads the schema's element names and enumerated values without allocating", func() {
+		words := []string{"InventoryConfiguration", "Id", "IsEnabled", "Destination",
+			"S3BucketDestination", "Format", "AccountId", "Bucket", "Prefix", "Encryption", "SSE-S3",
+			"SSE-KMS", "KeyId", "Schedule", "Frequency", "Filter", "IncludedObjectVersions",
+			"OptionalFields", "Field", "true", "false", "CSV", "ORC", "Parquet", "Daily", "Weekly",
+			"All", "Current"}
+		for _, f := range inventory.OptionalFieldValues() {
+			words = append(words, string(f))
+		}
+		for _, w := range words {
+			b := []byte(w)
+			var kept string
+			Expect(testing.AllocsPerRun(10, func() { kept = inventory.Intern(b) })).To(BeZero(), w)
+			Expect(kept).To(Equal(w))
+			Expect(inventory.Intern(b)).To(Equal(w))
+		}
+		Expect(inventory.Intern([]byte("Sizes"))).To(Equal("Sizes"))
+		Expect(inventory.Intern([]byte(""))).To(Equal(""))
+		var kept string // a copy that outlives the call, as a tree's text does
+		unknown := []byte("csv")
+		Expect(testing.AllocsPerRun(10, func() { kept = inventory.Intern(unknown) })).To(Equal(1.0), "an unknown word is copied")
+		Expect(kept).To(Equal("csv"))
+	})
 })
