@@ -26,6 +26,8 @@ const bodyTimeout = 10 * time.Second
 type deadlineBody struct {
 	io.ReadCloser
 	rc       *http.ResponseController
+	timeout  time.Duration // bodyTimeout but in specs
+	clock    monoClock
 	declared int64 // Content-Length, -1 when chunked
 	read     int64
 	started  bool
@@ -37,13 +39,19 @@ type deadlineBody struct {
 func (b *deadlineBody) Read(p []byte) (int, error) {
 	if !b.started {
 		b.started = true
-		_ = b.rc.SetReadDeadline(time.Now().Add(bodyTimeout))
+		_ = b.rc.SetReadDeadline(b.clock.now().Add(b.timeout))
 	}
 	n, err := b.ReadCloser.Read(p)
 	b.read += int64(n)
 	if !b.done.Load() && (err == io.EOF || b.declared > 0 && b.read >= b.declared) {
 		b.done.Store(true)
-		_ = b.rc.SetReadDeadline(time.Time{})
+		// net/http lifts the deadline itself when its body reports EOF: it starts its
+		// background read of the connection, which clears the read deadline first (Go
+		// 1.26 connReader.startBackgroundRead), and a declared length ends with EOF on
+		// its last bytes. Only a body that ends some other way is lifted here.
+		if err != io.EOF {
+			_ = b.rc.SetReadDeadline(time.Time{})
+		}
 	}
 	return n, err
 }

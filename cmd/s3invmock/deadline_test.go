@@ -86,6 +86,61 @@ var _ = Describe("the sidecar's write deadline", func() {
 	})
 })
 
+var _ = Describe("the sidecar's body deadline", func() {
+	const body = 200 * time.Millisecond
+	// serveHeld answers 204 to a PUT once its handler has read the body and held the
+	// request for three body timeouts, as a latency fault does; held says whether the
+	// request's context lived through the hold.
+	serveHeld := func(held chan<- bool) *httptest.Server {
+		ts := httptest.NewServer(main.WithBodyTimeout(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if _, err := io.ReadAll(r.Body); err != nil {
+				w.WriteHeader(http.StatusBadRequest)
+				return
+			}
+			select {
+			case <-r.Context().Done():
+				held <- false
+			case <-time.After(3 * body): // the latency fault's hold, not a wait for a condition
+				held <- true
+			}
+			w.WriteHeader(http.StatusNoContent)
+		}), 20*time.Second, body))
+		DeferCleanup(ts.Close)
+		return ts
+	}
+
+	It("is gone once the body is read: a request held past it keeps its context and answers", func() {
+		held := make(chan bool, 2)
+		ts := serveHeld(held)
+		for range 2 { // the second on the kept-alive connection
+			req, err := http.NewRequest(http.MethodPut, ts.URL+"/b?inventory&id=x", strings.NewReader("<InventoryConfiguration/>"))
+			Expect(err).NotTo(HaveOccurred())
+			resp, err := ts.Client().Do(req)
+			Expect(err).NotTo(HaveOccurred())
+			_ = resp.Body.Close()
+			Expect(resp.StatusCode).To(Equal(http.StatusNoContent))
+			Expect(held).To(Receive(BeTrue()))
+		}
+	})
+
+	It("cuts a body that stops arriving", func() {
+		read := make(chan error, 1)
+		ts := httptest.NewServer(main.WithBodyTimeout(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			_, err := io.ReadAll(r.Body)
+			read <- err
+		}), 20*time.Second, body))
+		DeferCleanup(ts.Close)
+		conn, err := net.Dial("tcp", ts.Listener.Addr().String())
+		Expect(err).NotTo(HaveOccurred())
+		DeferCleanup(conn.Close)
+		_, err = io.WriteString(conn, "PUT /b?inventory&id=x HTTP/1.1\r\nHost: s3\r\nContent-Length: 10\r\n\r\nhalf")
+		Expect(err).NotTo(HaveOccurred())
+		var rerr error
+		Eventually(read, 5*time.Second).Should(Receive(&rerr))
+		Expect(rerr).To(MatchError(ContainSubstring("i/o timeout")))
+	})
+})
+
 var _ = Describe("the sidecar's GC target", func() {
 	DescribeTable("is 64 MiB past the live heap (at most 8 times it), or Go's default past that",
 		func(live uint64, percent int) { Expect(main.GCPercentFor(live)).To(Equal(percent)) },

@@ -53,7 +53,12 @@ func SlogRequestLog(format string, w io.Writer) func(mock.Entry) {
 
 // WithConnLimits is the sidecar's guard around a handler, with writeTimeout.
 func WithConnLimits(next http.Handler, writeTimeout time.Duration) http.Handler {
-	return withConnLimits(next, writeTimeout)
+	return withConnLimits(next, connLimits{write: writeTimeout, body: bodyTimeout})
+}
+
+// WithBodyTimeout is withConnLimits with a body timeout shorter than bodyTimeout.
+func WithBodyTimeout(next http.Handler, writeTimeout, body time.Duration) http.Handler {
+	return withConnLimits(next, connLimits{write: writeTimeout, body: body})
 }
 
 // GCPercentFor is the GC percent tuneGC sets for a live heap of live bytes.

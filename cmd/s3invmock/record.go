@@ -55,7 +55,7 @@ func recordUntil(ctx context.Context, cfg Config, stdout, stderr io.Writer) int 
 		return 2
 	}
 	hs := &http.Server{
-		Handler:           withConnLimits(handler, cfg.WriteTimeout),
+		Handler:           withConnLimits(handler, connLimits{write: cfg.WriteTimeout, body: bodyTimeout}),
 		ReadHeaderTimeout: readHeaderTimeout,
 		MaxHeaderBytes:    maxHeaderBytes,
 		IdleTimeout:       idleTimeout,
