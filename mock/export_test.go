@@ -14,3 +14,14 @@ func DigestStrings(values ...string) string {
 	d.strings(values...)
 	return d.sum()
 }
+
+// KeepsPageAcrossChange reads bucket's first List page, runs change, then offers the
+// page read before it for keeping, as a List racing the change would; it reports
+// whether the bucket kept it.
+func KeepsPageAcrossChange(s *Server, bucket string, change func()) bool {
+	_, _, _, stamp := s.store.page(nil, bucket, "", ListPageSize)
+	change()
+	s.store.keepFirstPage(bucket, stamp, []byte("read before the change"))
+	_, kept := s.store.keptFirstPage(bucket)
+	return kept
+}

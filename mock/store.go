@@ -93,6 +93,9 @@ type bucketState struct {
 	// last is the last change of configs, for stale reads (store_stale.go); nil
 	// until a configuration is put or deleted.
 	last *configChange
+	// firstPage is the rendered first List page, until the next change
+	// (store_listpage.go).
+	firstPage firstPageCache
 }
 
 func newBucketState(b Bucket, capacity int) *bucketState {
@@ -255,13 +258,14 @@ func (s *store) delete(bucket, id string, at time.Time) (deleted, bucketFound bo
 // page appends to items up to size configurations with Ids after `after` ("" for the
 // start), in byte order, and tells whether more follow. Its cost is O(log n + size),
 // whatever the bucket holds.
-func (s *store) page(items []storedConfiguration, bucket, after string, size int) (_ []storedConfiguration, truncated, bucketFound bool) {
+func (s *store) page(items []storedConfiguration, bucket, after string, size int) (_ []storedConfiguration, truncated, bucketFound bool, stamp pageStamp) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	b, ok := s.buckets[bucket]
 	if !ok {
-		return items, false, false
+		return items, false, false, stamp
 	}
+	stamp = pageStamp{bucket: b, changes: b.firstPage.changes}
 	i := 0
 	if after != "" {
 		var found bool
@@ -270,7 +274,7 @@ func (s *store) page(items []storedConfiguration, bucket, after string, size int
 		}
 	}
 	end := min(i+size, len(b.configs))
-	return append(items, b.configs[i:end]...), end < len(b.configs), true
+	return append(items, b.configs[i:end]...), end < len(b.configs), true, stamp
 }
 
 // configurations returns every configuration of a bucket in Id order.

@@ -19,6 +19,7 @@ type configChange struct {
 
 // noteChange records, under the write lock, that id of b is about to change at at.
 func (b *bucketState) noteChange(id string, at time.Time) {
+	b.firstPage.forget()
 	ch := &configChange{id: id, at: at}
 	if i, ok := b.find(id); ok {
 		ch.before, ch.existed = b.configs[i], true
