@@ -2,6 +2,7 @@ package mock
 
 import (
 	"bytes"
+	"net/http"
 	"strings"
 	"unicode/utf8"
 )
@@ -19,35 +20,87 @@ const DefaultCaptureBudget = 64 << 20
 // sends on purpose is cut but a key-sized path; a 60 KB path is kept as 1 KiB.
 const MaxEntryStringBytes = 1024
 
-// keepString copies s, capped at MaxEntryStringBytes, so that the journal never pins
-// the request it came from: net/http's path and query values are substrings of the
-// whole request line, so an entry that kept its 60 KB path kept every byte of it.
-func keepString(s string) (kept string, cut bool) {
+// keptPrefix is what the journal keeps of s, to be copied: at most
+// MaxEntryStringBytes, cut at a UTF-8 boundary. It copies so that it never pins the
+// request it came from: net/http's path and query values are substrings of the whole
+// request line, so an entry that kept its 60 KB path kept every byte of it.
+func keptPrefix(s string) string {
 	if len(s) <= MaxEntryStringBytes {
-		return strings.Clone(s), false
+		return s
 	}
 	n := MaxEntryStringBytes
 	for n > 0 && !utf8.RuneStart(s[n]) {
 		n--
 	}
-	return strings.Clone(s[:n]), true
+	return s[:n]
 }
 
-// keepStrings applies keepString to each field and names the cut ones in e.Truncated
-// by their JSON names.
+// keptFieldNames are the JSON names of the fields keepStrings keeps, in its order.
+var keptFieldNames = [...]string{"method", "path", "bucket", "id", "access_key", "account", "invocation_id"}
+
+// keepStrings copies each field's kept prefix and names the cut ones in e.Truncated
+// by their JSON names. The kept copies share one allocation (they were one each, five
+// of a Put's 26); the S3 method names and the default account, constants already,
+// are not copied.
 func (e *Entry) keepStrings() {
-	for _, f := range []struct {
-		name string
-		v    *string
-	}{
-		{"method", &e.Method}, {"path", &e.Path}, {"bucket", &e.Bucket}, {"id", &e.ID},
-		{"access_key", &e.AccessKey}, {"account", &e.Account}, {"invocation_id", &e.InvocationID},
-	} {
-		var cut bool
-		if *f.v, cut = keepString(*f.v); cut {
-			e.Truncated = append(e.Truncated, f.name)
+	fields := [len(keptFieldNames)]*string{&e.Method, &e.Path, &e.Bucket, &e.ID, &e.AccessKey, &e.Account, &e.InvocationID}
+	var (
+		kept     [len(fields)]string
+		constant [len(fields)]bool
+		n        int
+	)
+	for i, f := range fields {
+		kept[i] = keptPrefix(*f)
+		if c, ok := constantOf(kept[i]); ok {
+			kept[i], constant[i] = c, true
+			continue
 		}
+		n += len(kept[i])
 	}
+	var b strings.Builder
+	b.Grow(n)
+	var ends [len(fields)]int
+	for i := range fields {
+		if !constant[i] {
+			b.WriteString(kept[i])
+		}
+		ends[i] = b.Len()
+	}
+	all, start := b.String(), 0
+	for i, f := range fields {
+		if len(kept[i]) < len(*f) {
+			e.Truncated = append(e.Truncated, keptFieldNames[i])
+		}
+		if constant[i] {
+			*f = kept[i]
+		} else {
+			*f = all[start:ends[i]]
+		}
+		start = ends[i]
+	}
+}
+
+// constantOf returns the program's own string equal to s, for the strings most
+// entries hold (the empty string, the methods S3 serves, the default account), so
+// that keeping them pins nothing and copies nothing.
+func constantOf(s string) (string, bool) {
+	switch s {
+	case "":
+		return "", true
+	case http.MethodGet:
+		return http.MethodGet, true
+	case http.MethodPut:
+		return http.MethodPut, true
+	case http.MethodHead:
+		return http.MethodHead, true
+	case http.MethodDelete:
+		return http.MethodDelete, true
+	case http.MethodPost:
+		return http.MethodPost, true
+	case DefaultAccount:
+		return DefaultAccount, true
+	}
+	return "", false
 }
 
 // bodyBytes is what an exchange's kept bodies cost the capture budget.

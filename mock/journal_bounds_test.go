@@ -1,6 +1,7 @@
 package mock_test
 
 import (
+	"bufio"
 	"bytes"
 	"net/http"
 	"net/http/httptest"
@@ -132,7 +133,28 @@ var _ = Describe("the journal's bounds", func() {
 		Expect(unsafe.StringData(e.Path) == unsafe.StringData(req.URL.Path)).To(BeFalse(), "the path is shared")
 		Expect(unsafe.StringData(e.ID) == unsafe.StringData(req.URL.Query()["id"][0])).To(BeFalse(), "the id is shared")
 	})
+
+	It("keeps nothing of the request line net/http read, a served method included", func() {
+		srv := mock.New()
+		req, err := http.ReadRequest(bufio.NewReader(strings.NewReader("GET /reports?inventory&id=daily HTTP/1.1\r\nHost: s3\r\n\r\n")))
+		Expect(err).NotTo(HaveOccurred())
+		srv.ServeHTTP(httptest.NewRecorder(), req)
+		e := srv.Journal()[0]
+		Expect([]string{e.Method, e.Path, e.Bucket, e.ID}).To(Equal([]string{"GET", "/reports", "reports", "daily"}))
+		for _, kept := range []string{e.Method, e.Path, e.Bucket, e.ID} {
+			Expect(within(kept, req.RequestURI) || within(kept, req.Method)).To(BeFalse(), "%q points into the request", kept)
+		}
+	})
 })
+
+// within reports whether s's bytes lie inside base's.
+func within(s, base string) bool {
+	if len(s) == 0 || len(base) == 0 {
+		return false
+	}
+	p, b := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(base)))
+	return p >= b && p < b+uintptr(len(base))
+}
 
 // BenchmarkJournalHeap reports the heap the journal holds (HeapInuse after GC, minus
 // the empty server's) after the two loads of issue 10: 1,200 refused 900 KiB PUTs

@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/gorilla/mux"
 )
 
 // referenceVirtualBucket is the split-and-join virtualBucket that bucketOf replaced.
@@ -55,7 +57,8 @@ func FuzzAddress(f *testing.F) {
 			return
 		}
 		r := &http.Request{Method: "GET", URL: u, Host: host, Header: http.Header{}}
-		bucket, key, virtual, ok := s.address(r)
+		var m mux.RouteMatch
+		bucket, key, virtual, ok := s.address(r, &m)
 		escaped := u.EscapedPath()
 		switch {
 		case !ok:

@@ -19,6 +19,7 @@ type Server struct {
 	cfg     config
 	hosts   []hostPattern
 	router  *mux.Router
+	noVars  map[string]string // the RouteMatch.Vars of every request: empty, never written (route.go)
 	store   *store
 	journal *journal
 	tokens  tokens
@@ -55,6 +56,7 @@ func New(opts ...Option) *Server {
 	}
 	s.SetDeliveryHook(cfg.deliveryHook)
 	s.router = s.newRouter()
+	s.noVars = map[string]string{}
 	return s
 }
 
@@ -77,9 +79,11 @@ const ControlPrefix = "/_mock/"
 // exchangeState is everything one request needs from the heap, in one allocation: the
 // Call, the recorder, and the request ids as header values.
 type exchangeState struct {
-	call Call
-	rec  recorder
-	vals [4]string // x-amz-request-id, x-amz-id-2, Date, Server
+	call  Call
+	rec   recorder
+	vals  [4]string         // x-amz-request-id, x-amz-id-2, Date, Server
+	query [4]identity.Param // backs Call.Query: ?inventory&id=X&x-id=... fits
+	match mux.RouteMatch
 }
 
 // ServeHTTP answers one S3 request.
@@ -109,7 +113,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.settle()
-	s.route(r, c)
+	s.route(r, c, st)
 	s.resolveCaller(r, c)
 	rec := &st.rec
 	*rec = recorder{ResponseWriter: w, call: c, capture: s.capture.Load()}

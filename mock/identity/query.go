@@ -21,7 +21,12 @@ func ParseQuery(raw string) Query {
 	if raw == "" {
 		return nil
 	}
-	q := make(Query, 0, strings.Count(raw, "&")+1)
+	return AppendQuery(make(Query, 0, strings.Count(raw, "&")+1), raw)
+}
+
+// AppendQuery is ParseQuery appending to q, so that a request can parse its query into
+// memory it already has (mock's exchangeState).
+func AppendQuery(q Query, raw string) Query {
 	for segment := range strings.SplitSeq(raw, "&") {
 		if segment == "" {
 			continue

@@ -40,8 +40,8 @@ func Check(cfg *Configuration, id string) *wire.Error {
 
 // checkDestinationARN accepts arn:PARTITION:s3:::bucket and nothing else.
 func checkDestinationARN(arn string) *wire.Error {
-	parts := strings.SplitN(arn, ":", 6)
-	if len(parts) != 6 || parts[0] != "arn" || parts[1] == "" || parts[2] != "s3" || parts[5] == "" {
+	parts, ok := splitARN(arn)
+	if !ok || parts[0] != "arn" || parts[1] == "" || parts[2] != "s3" || parts[5] == "" {
 		return wire.New(wire.InvalidS3DestinationBucket)
 	}
 	if parts[3] != "" || parts[4] != "" {
@@ -51,6 +51,20 @@ func checkDestinationARN(arn string) *wire.Error {
 		return wire.New(wire.InvalidS3DestinationBucket)
 	}
 	return nil
+}
+
+// splitARN is strings.SplitN(arn, ":", 6) when that gives six parts, without the
+// slice it allocates on every Put.
+func splitARN(arn string) (parts [6]string, ok bool) {
+	rest := arn
+	for i := range 5 {
+		var found bool
+		if parts[i], rest, found = strings.Cut(rest, ":"); !found {
+			return parts, false
+		}
+	}
+	parts[5] = rest
+	return parts, true
 }
 
 // Parse checks a document against S3's schema by element name, in any child order.

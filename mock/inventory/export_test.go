@@ -13,3 +13,6 @@ func DecodeReference(body []byte, id string) (*Configuration, *wire.Error) {
 
 // Intern is intern, for the spec that known words cost no allocation.
 var Intern = intern
+
+// SplitARN is splitARN, held to strings.SplitN.
+var SplitARN = splitARN

@@ -1,6 +1,7 @@
 package inventory_test
 
 import (
+	"strings"
 	"testing"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -73,4 +74,20 @@ var _ = Describe("the fast document reader", func() {
 		Expect(testing.AllocsPerRun(10, func() { kept = inventory.Intern(unknown) })).To(Equal(1.0), "an unknown word is copied")
 		Expect(kept).To(Equal("csv"))
 	})
+})
+
+var _ = Describe("the destination ARN's split", func() {
+	DescribeTable("is strings.SplitN(arn, \":\", 6) wherever that gives six parts",
+		func(arn string) {
+			want := strings.SplitN(arn, ":", 6)
+			parts, ok := inventory.SplitARN(arn)
+			Expect(ok).To(Equal(len(want) == 6))
+			if ok {
+				Expect(parts[:]).To(Equal(want))
+			}
+		},
+		Entry("empty", ""), Entry("no colon", "arn"), Entry("four colons", "a:b:c:d:e"),
+		Entry("five", "arn:aws:s3:::dest"), Entry("six: the sixth part keeps its colon", "arn:aws:s3:::dest:x"),
+		Entry("all empty", ":::::"), Entry("a namespaced ARN", "arn:aws:s3:us-east-1:123456789012:dest"),
+	)
 })
