@@ -73,6 +73,9 @@ func splitARN(arn string) (parts [6]string, ok bool) {
 // ("<Frequency>Hourly</Frequency>: not Daily or Weekly"), for seed and state problems;
 // it never reaches the wire.
 func Parse(body []byte) (*Configuration, error) {
+	if cfg, ok := readDirect(body); ok {
+		return cfg, nil
+	}
 	t := scratchPool.Get().(*treeScratch)
 	defer t.release()
 	if root, ok := t.read(body); ok {

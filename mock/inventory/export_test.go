@@ -16,3 +16,10 @@ var Intern = intern
 
 // SplitARN is splitARN, held to strings.SplitN.
 var SplitARN = splitARN
+
+// ReadDirect is readDirect and ParseReference is Parse through encoding/xml alone,
+// for the fuzz target that holds the two equal.
+var (
+	ReadDirect     = readDirect
+	ParseReference = parseReference
+)

@@ -41,7 +41,9 @@ func (t *treeScratch) release() {
 	scratchPool.Put(t)
 }
 
-func (t *treeScratch) read(body []byte) (root *wire.Node, ok bool) {
+// fastShape strips the byte-order mark and a declaration the fast path knows, and
+// refuses (ok false) a body with no element or more than fastMaxElements.
+func fastShape(body []byte) ([]byte, bool) {
 	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
 	for _, decl := range xmlDecls {
 		if bytes.HasPrefix(body, decl) {
@@ -50,9 +52,15 @@ func (t *treeScratch) read(body []byte) (root *wire.Node, ok bool) {
 		}
 	}
 	n := bytes.Count(body, []byte("<")) // at least one per element
-	if n == 0 || n > fastMaxElements {
+	return body, n > 0 && n <= fastMaxElements
+}
+
+func (t *treeScratch) read(body []byte) (root *wire.Node, ok bool) {
+	body, ok = fastShape(body)
+	if !ok {
 		return nil, false
 	}
+	n := bytes.Count(body, []byte("<"))
 	if cap(t.nodes) < n {
 		t.nodes = make([]wire.Node, 0, max(n, 64))
 	}

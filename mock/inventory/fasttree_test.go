@@ -33,6 +33,46 @@ var _ = Describe("the fast document reader", func() {
 		}
 	})
 
+	It("reads every valid body the SDKs send straight to the model the reference reads", func() {
+		bodies := [][]byte{[]byte(specGetBody), []byte(goSDKBody), []byte(botoBody), []byte(jsBody), []byte(prettyBody),
+			[]byte("<InventoryConfiguration " + ns + "><Id>a</Id><IsEnabled>false</IsEnabled><Destination><S3BucketDestination>" +
+				"<Bucket>arn:aws:s3:::d</Bucket><Format>ORC</Format><Encryption><SSE-S3/></Encryption></S3BucketDestination></Destination>" +
+				"<Schedule><Frequency>Weekly</Frequency></Schedule><IncludedObjectVersions>Current</IncludedObjectVersions><OptionalFields/></InventoryConfiguration>")}
+		for _, client := range fixtures.Clients() {
+			names, err := fixtures.RequestNames(client)
+			Expect(err).NotTo(HaveOccurred())
+			for _, name := range names {
+				body, err := fixtures.RequestBody(client, name)
+				Expect(err).NotTo(HaveOccurred())
+				if _, err := inventory.ParseReference(body); err == nil {
+					bodies = append(bodies, body)
+				}
+			}
+		}
+		for _, body := range bodies {
+			direct, ok := inventory.ReadDirect(body)
+			Expect(ok).To(BeTrue(), "outside the direct reader: %s", body)
+			ref, err := inventory.ParseReference(body)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(direct).To(Equal(ref))
+		}
+	})
+
+	DescribeTable("leaves to the tree what the direct reader does not accept",
+		func(body string) {
+			_, ok := inventory.ReadDirect([]byte(body))
+			Expect(ok).To(BeFalse())
+		},
+		Entry("a repeated Id", "<InventoryConfiguration><Id>a</Id><Id>a</Id></InventoryConfiguration>"),
+		Entry("a missing Schedule", strings.Replace(goSDKBody, "<Schedule><Frequency>Daily</Frequency></Schedule>", "", 1)),
+		Entry("text in a container", strings.Replace(goSDKBody, "<Schedule>", "<Schedule>x", 1)),
+		Entry("an unknown element", strings.Replace(goSDKBody, "<Id>", "<Ids>x</Ids><Id>", 1)),
+		Entry("an invalid Field", strings.Replace(goSDKBody, "<Field>Size</Field>", "<Field>Etag</Field>", 1)),
+		Entry("two kinds of encryption", strings.Replace(goSDKBody, "</SSE-KMS>", "</SSE-KMS><SSE-S3/>", 1)),
+		Entry("an empty KMS key", strings.Replace(goSDKBody, "arn:aws:kms:us-east-1:123456789012:key/k1", "", 1)),
+		Entry("text after the root", goSDKBody+"x"),
+	)
+
 	DescribeTable("leaves to encoding/xml what is outside its shape",
 		func(body string) {
 			_, ok := inventory.FastTree([]byte(body))

@@ -35,8 +35,9 @@ func fuzzSeeds(tb testing.TB) [][]byte {
 }
 
 // FuzzFastTree holds the fast decoder to encoding/xml on every input: where the fast
-// path reads a tree, wire.ParseTree reads the same tree; and Decode gives the same
-// model, or the same S3 error, as DecodeReference.
+// path reads a tree, wire.ParseTree reads the same tree; where the direct reader reads
+// a model, the reference reads the same; and Decode gives the same model, or the same
+// S3 error, as DecodeReference.
 func FuzzFastTree(f *testing.F) {
 	for _, seed := range fuzzSeeds(f) {
 		f.Add(seed, "report1")
@@ -50,6 +51,15 @@ func FuzzFastTree(f *testing.F) {
 			}
 			if !reflect.DeepEqual(fast, ref) {
 				t.Fatalf("trees differ for %q:\nfast %#v\nref  %#v", body, fast, ref)
+			}
+		}
+		if direct, ok := inventory.ReadDirect(body); ok {
+			ref, err := inventory.ParseReference(body)
+			if err != nil {
+				t.Fatalf("the direct reader read a document the reference refuses (%v): %q", err, body)
+			}
+			if !reflect.DeepEqual(direct, ref) {
+				t.Fatalf("direct and reference models differ for %q:\n%#v\n%#v", body, direct, ref)
 			}
 		}
 		got, gotErr := inventory.Decode(body, id)
