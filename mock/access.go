@@ -59,7 +59,7 @@ func (s *Server) authenticate(r *http.Request, c *Call) *Error {
 	}
 	// Content-MD5 is checked before the payload hash, as before; on an aws-chunked
 	// body it can only be checked once the chunks are decoded.
-	chunked := strings.HasPrefix(r.Header.Get("X-Amz-Content-Sha256"), "STREAMING-")
+	chunked := strings.HasPrefix(identity.FirstValue(r.Header, "X-Amz-Content-Sha256"), "STREAMING-")
 	if !chunked {
 		if e := checkDigests(r.Header, raw); e != nil {
 			return e

@@ -9,6 +9,8 @@ import (
 	"io"
 	"net/http"
 	"strings"
+
+	"github.com/s3invmock/s3invmock/mock/identity"
 )
 
 // body is the one step that reads a request body, and it returns the bytes: within
@@ -44,7 +46,7 @@ func nothingToRead(r *http.Request) bool {
 		return false
 	}
 	_, md5 := r.Header["Content-Md5"]
-	sha := firstValue(r.Header, "X-Amz-Content-Sha256")
+	sha := identity.FirstValue(r.Header, "X-Amz-Content-Sha256")
 	return !md5 && (sha == "" || sha == emptySHA256 || !isHexSHA256(sha))
 }
 
@@ -94,7 +96,7 @@ func checkDigests(h http.Header, body []byte) *Error {
 			return NewError(BadDigest)
 		}
 	}
-	if claimed := firstValue(h, "X-Amz-Content-Sha256"); isHexSHA256(claimed) {
+	if claimed := identity.FirstValue(h, "X-Amz-Content-Sha256"); isHexSHA256(claimed) {
 		sum := sha256.Sum256(body)
 		computed := hex.EncodeToString(sum[:])
 		if !strings.EqualFold(claimed, computed) {

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/s3invmock/s3invmock/mock/identity"
 	"github.com/s3invmock/s3invmock/mock/internal/wire"
 	"github.com/s3invmock/s3invmock/mock/object"
 )
@@ -25,7 +26,7 @@ func (s *Server) getObject(w http.ResponseWriter, c *Call) {
 	}
 	var rg byteRange
 	if e == nil {
-		rg, e = parseRange(c.Header.Get("Range"), o.Size())
+		rg, e = parseRange(identity.FirstValue(c.Header, "Range"), o.Size())
 	}
 	if e != nil {
 		WriteError(w, c, e)
@@ -118,7 +119,7 @@ func checkPreconditions(h http.Header, o *object.Stored, now time.Time) *Error {
 	if hasIM && !etagMatches(im, o) {
 		return NewError(PreconditionFailed, Member{Name: "Condition", Value: "If-Match"})
 	}
-	if v := h.Get("If-Unmodified-Since"); !hasIM && v != "" {
+	if v := identity.FirstValue(h, "If-Unmodified-Since"); !hasIM && v != "" {
 		if t, err := http.ParseTime(v); err == nil && modified.After(t) {
 			return NewError(PreconditionFailed, Member{Name: "Condition", Value: "If-Unmodified-Since"})
 		}
@@ -126,7 +127,7 @@ func checkPreconditions(h http.Header, o *object.Stored, now time.Time) *Error {
 	if inm, ok := h["If-None-Match"]; ok && etagMatches(inm, o) {
 		return errNotModified
 	}
-	if v := h.Get("If-Modified-Since"); v != "" {
+	if v := identity.FirstValue(h, "If-Modified-Since"); v != "" {
 		if t, err := http.ParseTime(v); err == nil && !modified.After(t) && !t.After(now) {
 			return errNotModified
 		}

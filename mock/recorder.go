@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/s3invmock/s3invmock/mock/identity"
 )
 
 // recorder notes the status an answer had, and keeps its body when capture is on. It
@@ -71,9 +73,9 @@ func (s *Server) record(req *http.Request, c *Call, rec *recorder, took time.Dur
 	}
 	// Canonical keys looked up directly: Header.Get would canonicalize (and allocate)
 	// on every request.
-	if inv := firstValue(req.Header, "Amz-Sdk-Invocation-Id"); inv != "" {
+	if inv := identity.FirstValue(req.Header, "Amz-Sdk-Invocation-Id"); inv != "" {
 		e.InvocationID = inv
-		e.Attempt, e.MaxAttempts = parseSDKRequest(firstValue(req.Header, "Amz-Sdk-Request"))
+		e.Attempt, e.MaxAttempts = parseSDKRequest(identity.FirstValue(req.Header, "Amz-Sdk-Request"))
 	}
 	e.keepStrings()
 	if rec.capture {
@@ -89,12 +91,4 @@ func (s *Server) record(req *http.Request, c *Call, rec *recorder, took time.Dur
 	if s.cfg.onRequest != nil {
 		s.cfg.onRequest(e)
 	}
-}
-
-// firstValue is h.Get(key) for a key already in canonical form.
-func firstValue(h http.Header, key string) string {
-	if v := h[key]; len(v) > 0 {
-		return v[0]
-	}
-	return ""
 }

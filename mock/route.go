@@ -264,7 +264,7 @@ func classify(r *http.Request, c *Call) (Operation, *Error) {
 	if !ValidBucketName(c.Bucket) {
 		return op, NewError(InvalidBucketName, Member{Name: "BucketName", Value: c.Bucket})
 	}
-	if r.Method == http.MethodPut && firstValue(r.Header, "Content-Length") == "" && len(r.TransferEncoding) == 0 {
+	if r.Method == http.MethodPut && identity.FirstValue(r.Header, "Content-Length") == "" && len(r.TransferEncoding) == 0 {
 		return op, NewError(MissingContentLength)
 	}
 	return op, nil

@@ -12,7 +12,7 @@ import (
 // (AWSAccessKeyId=AKID). It returns "" for an unsigned request. q is r's query as
 // routing parsed it (ParseQuery).
 func AccessKeyOf(r *http.Request, q Query) string {
-	if auth := strings.TrimSpace(r.Header.Get("Authorization")); auth != "" {
+	if auth := strings.TrimSpace(FirstValue(r.Header, "Authorization")); auth != "" {
 		return accessKeyOfHeader(auth)
 	}
 	if credential, ok := q.Get("X-Amz-Credential"); ok {

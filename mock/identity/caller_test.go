@@ -37,3 +37,14 @@ var _ = Describe("AccessKeyOf", func() {
 		Expect(identity.AccessKeyOf(r, identity.ParseQuery(r.URL.RawQuery))).To(Equal("AKIAHEADER"))
 	})
 })
+
+var _ = Describe("FirstValue", func() {
+	It("reads a request header by its canonical key as Header.Get does", func() {
+		h := http.Header{}
+		h.Add("authorization", "AWS4-HMAC-SHA256 first")
+		h.Add("Authorization", "second")
+		Expect(identity.FirstValue(h, "Authorization")).To(Equal(h.Get("Authorization")))
+		Expect(identity.FirstValue(h, "X-Amz-Date")).To(Equal(""))
+		Expect(identity.FirstValue(http.Header{"Range": {}}, "Range")).To(Equal(""))
+	})
+})

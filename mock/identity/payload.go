@@ -17,7 +17,7 @@ const unsignedPayload = "UNSIGNED-PAYLOAD"
 // header, passes: it is the body check S3 applies whether or not the request is
 // signed, so the fake can run it with auth off (Verify runs it itself).
 func CheckContentSHA256(h http.Header, body []byte) *Failure {
-	v := h.Get("X-Amz-Content-Sha256")
+	v := FirstValue(h, "X-Amz-Content-Sha256")
 	if !isHexDigest(v) {
 		return nil
 	}
