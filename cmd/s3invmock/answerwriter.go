@@ -137,8 +137,12 @@ func (a *answerWriter) progress() {
 func (a *answerWriter) WriteHeader(status int) {
 	if status >= 200 { // a 1xx is not the answer
 		a.answering()
+	} else {
+		// net/http writes a 1xx at once; the answer's headers wait in its buffer for
+		// the first Write, Flush or the end of the handler, each of which makes
+		// progress, so the answer's WriteHeader reads no clock.
+		a.progress()
 	}
-	a.progress()
 	a.ResponseWriter.WriteHeader(status)
 }
 
