@@ -22,7 +22,7 @@ func (s *Server) createBucket(w http.ResponseWriter, c *Call) {
 		region, e = parseCreateBucketConfiguration(body, s.cfg.region)
 	}
 	if e == nil {
-		e = s.addBucket(Bucket{Name: c.Bucket, Owner: c.Account, Region: region, Created: s.nowOf(c)})
+		e = s.addBucket(Bucket{Name: c.Bucket, Owner: c.Account, Region: region, Created: s.now()})
 	}
 	if e != nil {
 		WriteError(w, c, e)

@@ -46,15 +46,6 @@ func (s *Server) Clock() *Clock { return &s.clock }
 // now is the inventory clock's instant, in UTC.
 func (s *Server) now() time.Time { return s.clock.Now() }
 
-// nowOf is the inventory clock's instant for a request: the simulated instant, or the
-// wall clock's reading when the request arrived (Call.Received), read once for all.
-func (s *Server) nowOf(c *Call) time.Time {
-	if p := s.clock.sim.Load(); p != nil {
-		return *p
-	}
-	return c.Received.UTC()
-}
-
 // Now is the inventory clock's instant, in UTC: the simulated instant, or the wall
 // clock's while the clock is not simulated.
 func (c *Clock) Now() time.Time {

@@ -25,3 +25,8 @@ func KeepsPageAcrossChange(s *Server, bucket string, change func()) bool {
 	_, kept := s.store.keptFirstPage(bucket)
 	return kept
 }
+
+// KeptPageBytes is what s's kept first List pages hold; SetKeptPagesBudget makes their
+// budget n bytes.
+func KeptPageBytes(s *Server) int64         { return s.store.keptPageBytes.Load() }
+func SetKeptPagesBudget(s *Server, n int64) { s.store.pagesBudget = n }

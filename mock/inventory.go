@@ -30,7 +30,10 @@ func (s *Server) putInventory(w http.ResponseWriter, c *Call) {
 		cfg, e = inventory.Decode(body, c.ID)
 	}
 	if e == nil {
-		e = s.store.put(c.Bucket, newStoredConfiguration(cfg), s.nowOf(c))
+		// The instant of the change is read as it is made, not taken from Received: a
+		// latency fault or a slow body may have held the request, and a stale read's
+		// For counts from the change.
+		e = s.store.put(c.Bucket, newStoredConfiguration(cfg), s.now())
 	}
 	if e != nil {
 		WriteError(w, c, e)
@@ -79,7 +82,7 @@ func (s *Server) deleteInventory(w http.ResponseWriter, c *Call) {
 			return
 		}
 	}
-	deleted, found := s.store.delete(c.Bucket, c.ID, s.nowOf(c))
+	deleted, found := s.store.delete(c.Bucket, c.ID, s.now())
 	switch {
 	case !found:
 		WriteError(w, c, NewError(NoSuchBucket, Member{Name: "BucketName", Value: c.Bucket}))

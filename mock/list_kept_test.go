@@ -103,6 +103,32 @@ var _ = Describe("a List page rendered while the bucket changed", func() {
 	})
 })
 
+var _ = Describe("the kept first List pages", func() {
+	It("hold at most their budget, and give their bytes back as buckets change and go", func() {
+		srv, ts := startFake()
+		for b := range 5 {
+			name := fmt.Sprintf("bucket-%d", b)
+			Expect(srv.AddBucket(name)).To(Succeed())
+			for i := range 20 {
+				Expect(srv.PutConfigurationXML(name, minimalDocument(fmt.Sprintf("cfg-%03d", i)))).To(Succeed())
+			}
+		}
+		page := len(do(ts, http.MethodGet, "/bucket-0?inventory", nil).Body)
+		Expect(mock.KeptPageBytes(srv)).To(BeEquivalentTo(page))
+		mock.SetKeptPagesBudget(srv, int64(3*page))
+		for b := range 5 {
+			Expect(do(ts, http.MethodGet, fmt.Sprintf("/bucket-%d?inventory", b), nil).Status).To(Equal(http.StatusOK))
+		}
+		Expect(mock.KeptPageBytes(srv)).To(BeEquivalentTo(3*page), "three pages fit, the other two are rendered each time")
+		Expect(srv.PutConfigurationXML("bucket-0", minimalDocument("cfg-000"))).To(Succeed())
+		Expect(mock.KeptPageBytes(srv)).To(BeEquivalentTo(2*page), "a changed bucket's page is dropped")
+		Expect(do(ts, http.MethodDelete, "/bucket-1", nil).Status).To(Equal(http.StatusNoContent))
+		Expect(mock.KeptPageBytes(srv)).To(BeEquivalentTo(page), "a deleted bucket's page is dropped")
+		Expect(srv.LoadState(srv.State())).To(Succeed())
+		Expect(mock.KeptPageBytes(srv)).To(BeZero(), "a loaded state replaces every bucket")
+	})
+})
+
 var _ = Describe("ListBucketInventoryConfigurations racing PUTs and DELETEs", func() {
 	It("answers, once they stop, the bucket as it is", func() {
 		srv, ts := startFake()

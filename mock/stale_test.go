@@ -112,6 +112,26 @@ var _ = Describe("Call.Stale (propagation lag)", func() {
 		})
 	})
 
+	When("a PUT is held before it is applied", func() {
+		It("counts For from the change, not from the PUT's arrival", func() {
+			clock.Store(fixedNow.UnixNano())
+			hook := mock.HookFunc(func(w http.ResponseWriter, r *http.Request, c *mock.Call, next http.HandlerFunc) {
+				c.Stale = &mock.StaleRead{For: 2 * time.Second}
+				if c.Operation == mock.PutBucketInventoryConfiguration {
+					advance(5 * time.Second) // a latency fault's hold, on the server's clock
+				}
+				next(w, r)
+			})
+			srv, ts := startFake(mock.WithHook(hook), mock.WithClock(func() time.Time { return time.Unix(0, clock.Load()).UTC() }))
+			Expect(srv.AddBucket("logs")).To(Succeed())
+			c := sdkClient(ts)
+			Expect(putConfiguration(c, "logs", "daily")).To(Succeed())
+			Expect(getCode(c, "daily")).To(Equal("NoSuchConfiguration"), "within 2 s of the change")
+			advance(2 * time.Second)
+			Expect(getCode(c, "daily")).To(BeEmpty())
+		})
+	})
+
 	When("no hook sets it", func() {
 		It("reads the current configurations at once", func() {
 			_, ts := startFake()

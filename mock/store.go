@@ -127,14 +127,19 @@ type store struct {
 	// Seq; pending counts them, read without the lock (store_landings.go).
 	landings []landing
 	pending  atomic.Int64
+	// keptPageBytes is what the buckets' kept first List pages hold in all
+	// (store_listpage.go).
+	keptPageBytes atomic.Int64
+	pagesBudget   int64 // keptPagesBudget; smaller in specs
 }
 
 func newStore(maxBuckets int) *store {
-	return &store{buckets: map[string]*bucketState{}, maxBuckets: maxBuckets}
+	return &store{buckets: map[string]*bucketState{}, maxBuckets: maxBuckets, pagesBudget: keptPagesBudget}
 }
 
 func (s *store) reset() {
 	s.mu.Lock()
+	forgetPages(s.buckets)
 	s.buckets = map[string]*bucketState{}
 	s.deliveries, s.deliverySeq = nil, 0
 	s.setLandings(nil)
@@ -178,6 +183,7 @@ func (s *store) deleteBucket(name string) *Error {
 	case len(b.objects) > 0:
 		return NewError(BucketNotEmpty, Member{Name: "BucketName", Value: name})
 	}
+	b.firstPage.forget()
 	delete(s.buckets, name)
 	return nil
 }
@@ -294,6 +300,7 @@ func (s *store) configurations(bucket string) ([]storedConfiguration, bool) {
 // record's.
 func (s *store) replaceAll(buckets map[string]*bucketState, accounts []identity.Account, dir *identity.Directory, deliveries []Delivery, landings []landing) {
 	s.mu.Lock()
+	forgetPages(s.buckets)
 	s.buckets = buckets
 	s.accounts = accounts
 	s.directory.Store(dir)

@@ -67,16 +67,20 @@ func readDirect(body []byte) (*Configuration, bool) {
 			if empty {
 				return true
 			}
-			cfg.OptionalFields = box.fields[:0]
-			return d.children(name, func(child string, empty bool) bool {
+			fields := box.fields[:0]
+			ok := d.children(name, func(child string, empty bool) bool {
 				var has bool
 				v, ok := d.leaf(child, empty, &has)
 				if child != "Field" || !ok || !OptionalField(v).Valid() {
 					return false
 				}
-				cfg.OptionalFields = append(cfg.OptionalFields, OptionalField(v))
+				fields = append(fields, OptionalField(v))
 				return true
 			})
+			// No spare room left in the box: a copy of the model appending to its fields
+			// must not write into this one's, as with the reference's exact-size slice.
+			cfg.OptionalFields = fields[:len(fields):len(fields)]
+			return ok
 		}
 		return false
 	})

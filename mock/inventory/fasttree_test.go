@@ -55,6 +55,7 @@ var _ = Describe("the fast document reader", func() {
 			ref, err := inventory.ParseReference(body)
 			Expect(err).NotTo(HaveOccurred())
 			Expect(direct).To(Equal(ref))
+			Expect(cap(direct.OptionalFields)).To(Equal(len(direct.OptionalFields)), "room left to append into")
 		}
 	})
 
