@@ -110,10 +110,14 @@ var _ = Describe("the sidecar's body deadline", func() {
 	}
 
 	It("is gone once the body is read: a request held past it keeps its context and answers", func() {
-		held := make(chan bool, 2)
+		held := make(chan bool, 3)
 		ts := serveHeld(held)
-		for range 2 { // the second on the kept-alive connection
-			req, err := http.NewRequest(http.MethodPut, ts.URL+"/b?inventory&id=x", strings.NewReader("<InventoryConfiguration/>"))
+		for i := range 3 { // the second on the kept-alive connection; the third chunked
+			var body io.Reader = strings.NewReader("<InventoryConfiguration/>")
+			if i == 2 {
+				body = io.MultiReader(body) // no length known: Transfer-Encoding: chunked
+			}
+			req, err := http.NewRequest(http.MethodPut, ts.URL+"/b?inventory&id=x", body)
 			Expect(err).NotTo(HaveOccurred())
 			resp, err := ts.Client().Do(req)
 			Expect(err).NotTo(HaveOccurred())
