@@ -12,18 +12,25 @@ import (
 	"github.com/s3invmock/s3invmock/mock/inventory"
 )
 
+// clientBodies are the request bodies of every client's fixtures.
+func clientBodies() [][]byte {
+	GinkgoHelper()
+	var bodies [][]byte
+	for _, client := range fixtures.Clients() {
+		names, err := fixtures.RequestNames(client)
+		Expect(err).NotTo(HaveOccurred())
+		for _, name := range names {
+			body, err := fixtures.RequestBody(client, name)
+			Expect(err).NotTo(HaveOccurred())
+			bodies = append(bodies, body)
+		}
+	}
+	return bodies
+}
+
 var _ = Describe("the fast document reader", func() {
 	It("reads every body the SDKs send, to the tree encoding/xml reads", func() {
-		bodies := [][]byte{[]byte(specGetBody), []byte(goSDKBody), []byte(botoBody), []byte(jsBody), []byte(prettyBody)}
-		for _, client := range fixtures.Clients() {
-			names, err := fixtures.RequestNames(client)
-			Expect(err).NotTo(HaveOccurred())
-			for _, name := range names {
-				body, err := fixtures.RequestBody(client, name)
-				Expect(err).NotTo(HaveOccurred())
-				bodies = append(bodies, body)
-			}
-		}
+		bodies := append([][]byte{[]byte(specGetBody), []byte(goSDKBody), []byte(botoBody), []byte(jsBody), []byte(prettyBody)}, clientBodies()...)
 		for _, body := range bodies {
 			fast, ok := inventory.FastTree(body)
 			Expect(ok).To(BeTrue(), "outside the fast path: %s", body)
@@ -38,15 +45,9 @@ var _ = Describe("the fast document reader", func() {
 			[]byte("<InventoryConfiguration " + ns + "><Id>a</Id><IsEnabled>false</IsEnabled><Destination><S3BucketDestination>" +
 				"<Bucket>arn:aws:s3:::d</Bucket><Format>ORC</Format><Encryption><SSE-S3/></Encryption></S3BucketDestination></Destination>" +
 				"<Schedule><Frequency>Weekly</Frequency></Schedule><IncludedObjectVersions>Current</IncludedObjectVersions><OptionalFields/></InventoryConfiguration>")}
-		for _, client := range fixtures.Clients() {
-			names, err := fixtures.RequestNames(client)
-			Expect(err).NotTo(HaveOccurred())
-			for _, name := range names {
-				body, err := fixtures.RequestBody(client, name)
-				Expect(err).NotTo(HaveOccurred())
-				if _, err := inventory.ParseReference(body); err == nil {
-					bodies = append(bodies, body)
-				}
+		for _, body := range clientBodies() {
+			if _, err := inventory.ParseReference(body); err == nil {
+				bodies = append(bodies, body)
 			}
 		}
 		for _, body := range bodies {
