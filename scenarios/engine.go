@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/s3invmock/s3invmock/mock"
@@ -15,8 +16,11 @@ import (
 // scenario, or closing the engine, releases every request that waits on it (latency,
 // bandwidth, hang), so it never holds up a server's shutdown.
 type Engine struct {
-	mu        sync.Mutex
-	run       *run // nil: no scenario, every request passes
+	mu sync.Mutex
+	// run is the scenario in force, nil for none: every request passes. It is read
+	// without mu, so that a request with no scenario takes no lock (one mutex shared
+	// by every request on both cores, perf on get-one), and changed only under mu.
+	run       atomic.Pointer[run]
 	closed    chan struct{}
 	closeOnce sync.Once
 	after     func(time.Duration) <-chan time.Time
@@ -68,8 +72,7 @@ func (e *Engine) Replace(sc *Scenario) error {
 		next = newRun(sc)
 	}
 	e.mu.Lock()
-	old := e.run
-	e.run = next
+	old := e.run.Swap(next)
 	e.mu.Unlock()
 	if old != nil {
 		close(old.gone)
@@ -84,8 +87,8 @@ func (e *Engine) Clear() { _ = e.Replace(nil) }
 // that a run can be replayed. Requests already waiting keep waiting.
 func (e *Engine) Reset() {
 	e.mu.Lock()
-	if e.run != nil {
-		e.run.rewind()
+	if run := e.run.Load(); run != nil {
+		run.rewind()
 	}
 	e.mu.Unlock()
 }
@@ -163,9 +166,7 @@ func (e *Engine) Handle(w http.ResponseWriter, r *http.Request, call *mock.Call,
 // the lock is taken (compiled rules are read-only): a long id against long patterns
 // costs its own request time, never another request's.
 func (e *Engine) decide(call *mock.Call) (p plan, ok bool) {
-	e.mu.Lock()
-	run := e.run
-	e.mu.Unlock()
+	run := e.run.Load()
 	if run == nil {
 		return p, false
 	}

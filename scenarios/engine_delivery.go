@@ -25,7 +25,7 @@ func (g *deliveryGlobs) matches(p *mock.DeliveryPlan) bool {
 func (e *Engine) PlanDelivery(p *mock.DeliveryPlan) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	run := e.run
+	run := e.run.Load()
 	if run == nil {
 		return
 	}

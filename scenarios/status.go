@@ -24,11 +24,12 @@ func (e *Engine) Status() Status {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	st := Status{Rules: []RuleStatus{}}
-	if e.run == nil {
+	run := e.run.Load()
+	if run == nil {
 		return st
 	}
-	st.Active, st.Seed, st.State = true, e.run.sc.Seed, e.run.state
-	for _, c := range e.run.rules {
+	st.Active, st.Seed, st.State = true, run.sc.Seed, run.state
+	for _, c := range run.rules {
 		st.Rules = append(st.Rules, RuleStatus{Rule: *c.rule, Matched: c.matched, Fired: c.fired})
 	}
 	return st
@@ -38,8 +39,9 @@ func (e *Engine) Status() Status {
 func (e *Engine) Scenario() *Scenario {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if e.run == nil {
+	run := e.run.Load()
+	if run == nil {
 		return nil
 	}
-	return e.run.sc.clone()
+	return run.sc.clone()
 }
