@@ -37,14 +37,6 @@ var _ = Describe("the sidecar's connections", Label("binary", "hostile"), func()
 		}
 	}
 
-	dial := func(addr string) net.Conn {
-		GinkgoHelper()
-		c, err := net.Dial("tcp", addr)
-		Expect(err).NotTo(HaveOccurred())
-		DeferCleanup(func() { _ = c.Close() })
-		return c
-	}
-
 	fdsOf := func(s *gexec.Session) func() int {
 		return func() int {
 			entries, err := os.ReadDir(fmt.Sprintf("/proc/%d/fd", s.Command.Process.Pid))

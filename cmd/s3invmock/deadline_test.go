@@ -3,7 +3,6 @@ package main_test
 import (
 	"bufio"
 	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -70,10 +69,8 @@ var _ = Describe("the sidecar's write deadline", func() {
 			cut <- nil
 		}), time.Second))
 		DeferCleanup(ts.Close)
-		conn, err := net.Dial("tcp", ts.Listener.Addr().String())
-		Expect(err).NotTo(HaveOccurred())
-		DeferCleanup(conn.Close)
-		_, err = io.WriteString(conn, "GET /small HTTP/1.1\r\nHost: s3\r\n\r\n")
+		conn := dial(ts.Listener.Addr().String())
+		_, err := io.WriteString(conn, "GET /small HTTP/1.1\r\nHost: s3\r\n\r\n")
 		Expect(err).NotTo(HaveOccurred())
 		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
 		Expect(err).NotTo(HaveOccurred())
@@ -134,10 +131,8 @@ var _ = Describe("the sidecar's body deadline", func() {
 			read <- err
 		}), 20*time.Second, body))
 		DeferCleanup(ts.Close)
-		conn, err := net.Dial("tcp", ts.Listener.Addr().String())
-		Expect(err).NotTo(HaveOccurred())
-		DeferCleanup(conn.Close)
-		_, err = io.WriteString(conn, "PUT /b?inventory&id=x HTTP/1.1\r\nHost: s3\r\nContent-Length: 10\r\n\r\nhalf")
+		conn := dial(ts.Listener.Addr().String())
+		_, err := io.WriteString(conn, "PUT /b?inventory&id=x HTTP/1.1\r\nHost: s3\r\nContent-Length: 10\r\n\r\nhalf")
 		Expect(err).NotTo(HaveOccurred())
 		var rerr error
 		Eventually(read, 5*time.Second).Should(Receive(&rerr))

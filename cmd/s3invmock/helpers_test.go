@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -113,4 +114,13 @@ func modeOf(path string) os.FileMode {
 	fi, err := os.Stat(path)
 	Expect(err).NotTo(HaveOccurred())
 	return fi.Mode().Perm()
+}
+
+// dial opens a raw loopback connection to addr, closed when the spec ends.
+func dial(addr string) net.Conn {
+	GinkgoHelper()
+	c, err := net.Dial("tcp", addr)
+	Expect(err).NotTo(HaveOccurred())
+	DeferCleanup(func() { _ = c.Close() })
+	return c
 }

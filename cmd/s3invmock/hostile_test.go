@@ -60,14 +60,6 @@ var _ = Describe("hostile clients", Label("binary", "hostile"), func() {
 		return resp.StatusCode
 	}
 
-	dial := func() net.Conn {
-		GinkgoHelper()
-		c, err := net.Dial("tcp", addr)
-		Expect(err).NotTo(HaveOccurred())
-		DeferCleanup(func() { _ = c.Close() })
-		return c
-	}
-
 	// reply reads one answer on c in the background: its status line and body, or
 	// "closed" when the server closes the connection instead.
 	reply := func(c net.Conn) chan string {
@@ -94,10 +86,10 @@ var _ = Describe("hostile clients", Label("binary", "hostile"), func() {
 	}
 
 	It("closes a connection whose headers never finish, answers a body that never finishes, and serves others meanwhile", func() {
-		slowloris := dial()
+		slowloris := dial(addr)
 		_, err := io.WriteString(slowloris, "GET /reports?inventory HTTP/1.1\r\nHost: "+addr+"\r\nX-Slow: a")
 		Expect(err).NotTo(HaveOccurred())
-		stalled := dial()
+		stalled := dial(addr)
 		_, err = io.WriteString(stalled, "PUT /reports?inventory&id=x HTTP/1.1\r\nHost: "+addr+
 			"\r\nContent-Length: 1000\r\n\r\n<InventoryConfiguration>")
 		Expect(err).NotTo(HaveOccurred())
@@ -114,7 +106,7 @@ var _ = Describe("hostile clients", Label("binary", "hostile"), func() {
 	})
 
 	It("answers 431 to headers past the limit", func() {
-		c := dial()
+		c := dial(addr)
 		_, err := io.WriteString(c, "GET /reports?inventory HTTP/1.1\r\nHost: "+addr+"\r\nX-Big: "+
 			strings.Repeat("a", 100<<10)+"\r\n\r\n")
 		Expect(err).NotTo(HaveOccurred())
@@ -125,7 +117,7 @@ var _ = Describe("hostile clients", Label("binary", "hostile"), func() {
 	})
 
 	It("refuses a 1 GiB body with MaxMessageLengthExceeded without reading it", func() {
-		c := dial()
+		c := dial(addr)
 		_, err := io.WriteString(c, "PUT /reports?inventory&id=big HTTP/1.1\r\nHost: "+addr+
 			"\r\nContent-Length: 1073741824\r\n\r\n<InventoryConfiguration>")
 		Expect(err).NotTo(HaveOccurred())
@@ -151,7 +143,7 @@ var _ = Describe("hostile clients", Label("binary", "hostile"), func() {
 		before, goroutines := fds(), runtime.NumGoroutine()
 		conns := make([]net.Conn, idleConnections)
 		for i := range conns {
-			conns[i] = dial()
+			conns[i] = dial(addr)
 			_, err := io.WriteString(conns[i], "HEAD /reports HTTP/1.1\r\nHost: "+addr+"\r\n\r\n")
 			Expect(err).NotTo(HaveOccurred())
 		}
@@ -181,7 +173,7 @@ var _ = Describe("hostile clients", Label("binary", "hostile"), func() {
 		addr = strings.TrimPrefix(base, "http://")
 		before := fds()
 		for i := range 200 {
-			c := dial()
+			c := dial(addr)
 			target := "/reports?inventory"
 			if i%2 == 0 {
 				target += "&id=daily-csv" // fast: gone before or while the answer is written
