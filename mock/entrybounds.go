@@ -44,39 +44,30 @@ var keptFieldNames = [...]string{"method", "path", "bucket", "id", "access_key",
 // are not copied.
 func (e *Entry) keepStrings() {
 	fields := [len(keptFieldNames)]*string{&e.Method, &e.Path, &e.Bucket, &e.ID, &e.AccessKey, &e.Account, &e.InvocationID}
-	var (
-		kept     [len(fields)]string
-		constant [len(fields)]bool
-		n        int
-	)
+	var copied [len(fields)]string // the prefixes to copy; "" where a constant serves
+	n := 0
 	for i, f := range fields {
-		kept[i] = keptPrefix(*f)
-		if c, ok := constantOf(kept[i]); ok {
-			kept[i], constant[i] = c, true
+		k := keptPrefix(*f)
+		if len(k) < len(*f) {
+			e.Truncated = append(e.Truncated, keptFieldNames[i])
+		}
+		if c, ok := constantOf(k); ok {
+			*f = c
 			continue
 		}
-		n += len(kept[i])
+		copied[i] = k
+		n += len(k)
 	}
 	var b strings.Builder
 	b.Grow(n)
-	var ends [len(fields)]int
-	for i := range fields {
-		if !constant[i] {
-			b.WriteString(kept[i])
-		}
-		ends[i] = b.Len()
+	for _, k := range copied {
+		b.WriteString(k)
 	}
-	all, start := b.String(), 0
+	all := b.String() // one allocation: Grow made room for every prefix
 	for i, f := range fields {
-		if len(kept[i]) < len(*f) {
-			e.Truncated = append(e.Truncated, keptFieldNames[i])
+		if k := copied[i]; k != "" {
+			*f, all = all[:len(k)], all[len(k):]
 		}
-		if constant[i] {
-			*f = kept[i]
-		} else {
-			*f = all[start:ends[i]]
-		}
-		start = ends[i]
 	}
 }
 

@@ -77,7 +77,8 @@ func (s *Server) SetCapture(on bool) { s.capture.Store(on) }
 const ControlPrefix = "/_mock/"
 
 // exchangeState is everything one request needs from the heap, in one allocation: the
-// Call, the recorder, and the request ids as header values.
+// Call, the recorder, the request ids as header values, the parsed query and the
+// route match.
 type exchangeState struct {
 	call  Call
 	rec   recorder

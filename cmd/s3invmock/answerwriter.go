@@ -31,8 +31,7 @@ const unreadBodyDrain = time.Second
 func withConnLimits(next http.Handler, limits connLimits) http.Handler {
 	clock := monoClock{base: time.Now()}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		g := &guard{}
-		g.rc = *http.NewResponseController(w)
+		g := &guard{rc: *http.NewResponseController(w)}
 		aw := &g.aw
 		*aw = answerWriter{ResponseWriter: w, rc: &g.rc, timeout: limits.write, clock: clock}
 		if r.Body != nil && r.Body != http.NoBody && r.ContentLength != 0 {
@@ -56,6 +55,9 @@ func withConnLimits(next http.Handler, limits connLimits) http.Handler {
 // connLimits are withConnLimits' bounds: each write of an answer (-write-timeout), and a
 // request body from its first read (bodyTimeout).
 type connLimits struct{ write, body time.Duration }
+
+// connLimits are the bounds serve and record put on their listener.
+func (c Config) connLimits() connLimits { return connLimits{write: c.WriteTimeout, body: bodyTimeout} }
 
 // guard is what withConnLimits keeps for every request, in one allocation;
 // guardedBody is what it adds for a request with a body. They were five allocations

@@ -55,7 +55,7 @@ func recordUntil(ctx context.Context, cfg Config, stdout, stderr io.Writer) int 
 		return 2
 	}
 	hs := &http.Server{
-		Handler:           withConnLimits(handler, connLimits{write: cfg.WriteTimeout, body: bodyTimeout}),
+		Handler:           withConnLimits(handler, cfg.connLimits()),
 		ReadHeaderTimeout: readHeaderTimeout,
 		MaxHeaderBytes:    maxHeaderBytes,
 		IdleTimeout:       idleTimeout,

@@ -223,5 +223,5 @@ func (s *sidecar) handler() http.Handler {
 			return s.cfg.State, writeSnapshot(s.cfg.State, st)
 		}))
 	}
-	return withConnLimits(control.New(s.srv, s.engine, opts...), connLimits{write: s.cfg.WriteTimeout, body: bodyTimeout})
+	return withConnLimits(control.New(s.srv, s.engine, opts...), s.cfg.connLimits())
 }

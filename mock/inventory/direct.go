@@ -12,7 +12,7 @@ import (
 // read and its walk were 9% of the sidecar's CPU on put-replace (perf), the largest
 // part of a Put left. FuzzFastTree holds readDirect's models to the reference path's.
 func readDirect(body []byte) (*Configuration, bool) {
-	body, ok := fastShape(body)
+	body, _, ok := fastShape(body)
 	if !ok {
 		return nil, false
 	}

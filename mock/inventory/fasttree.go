@@ -42,8 +42,9 @@ func (t *treeScratch) release() {
 }
 
 // fastShape strips the byte-order mark and a declaration the fast path knows, and
-// refuses (ok false) a body with no element or more than fastMaxElements.
-func fastShape(body []byte) ([]byte, bool) {
+// refuses (ok false) a body with no element or more than fastMaxElements; n is its
+// count of '<', at least one per element.
+func fastShape(body []byte) (_ []byte, n int, ok bool) {
 	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
 	for _, decl := range xmlDecls {
 		if bytes.HasPrefix(body, decl) {
@@ -51,16 +52,15 @@ func fastShape(body []byte) ([]byte, bool) {
 			break
 		}
 	}
-	n := bytes.Count(body, []byte("<")) // at least one per element
-	return body, n > 0 && n <= fastMaxElements
+	n = bytes.Count(body, []byte("<"))
+	return body, n, n > 0 && n <= fastMaxElements
 }
 
 func (t *treeScratch) read(body []byte) (root *wire.Node, ok bool) {
-	body, ok = fastShape(body)
+	body, n, ok := fastShape(body)
 	if !ok {
 		return nil, false
 	}
-	n := bytes.Count(body, []byte("<"))
 	if cap(t.nodes) < n {
 		t.nodes = make([]wire.Node, 0, max(n, 64))
 	}
