@@ -38,11 +38,8 @@ func (h *handler) postDelivery(w http.ResponseWriter, r *http.Request) {
 	var req DeliveryRequest
 	if len(bytes.TrimSpace(body)) > 0 {
 		if err := jsonStrict(body, &req); err != nil {
-			msg := "want a JSON object {\"bucket\": \"...\", \"id\": \"...\"} or an empty body"
-			if err != nil {
-				msg += ": " + err.Error()
-			}
-			WriteError(w, http.StatusBadRequest, CodeValidation, msg)
+			WriteError(w, http.StatusBadRequest, CodeValidation,
+				"want a JSON object {\"bucket\": \"...\", \"id\": \"...\"} or an empty body: "+err.Error())
 			return
 		}
 	}
